@@ -1,0 +1,237 @@
+package io.shouwang.gateway;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shouwang.gateway.config.GatewayConfig;
+import io.shouwang.gateway.embedded.EmbeddedBroker;
+import io.shouwang.gateway.embedded.EmbeddedTimeSeries;
+import io.shouwang.gateway.ingest.AcceptedMessageListener;
+import io.shouwang.gateway.ingest.DeadLetters;
+import io.shouwang.gateway.ingest.IngestPipeline;
+import io.shouwang.gateway.ingest.MqttSubscriber;
+import io.shouwang.gateway.ops.OpsServer;
+import io.shouwang.gateway.ops.ReadinessCheck;
+import io.shouwang.gateway.registry.Registry;
+import io.shouwang.gateway.storage.PointWriter;
+import io.shouwang.gateway.storage.PointWriterOptions;
+import io.shouwang.gateway.storage.RejectedLineSink;
+import io.shouwang.gateway.storage.WriterHealth;
+import io.shouwang.gateway.storage.influx.InfluxDbConfig;
+import io.shouwang.gateway.storage.influx.InfluxDbStore;
+import io.shouwang.gateway.storage.spool.DiskSpool;
+import io.shouwang.schemas.MessageClass;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway: wires configuration, registry, embedded services, storage, ingest and the
+ * operations server by constructor, and stops them in reverse order.
+ */
+public final class Gateway {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  /** Events are written at once, in small batches: latency over throughput. */
+  static final int EVENT_BATCH_LINES = 500;
+
+  private final Vertx vertx;
+  private final List<Stoppable> stopOrder = new ArrayList<>();
+  private final String mqttUrl;
+  private final String timeSeriesUrl;
+  private final Optional<EmbeddedTimeSeries> embeddedTimeSeries;
+  private final PrometheusMeterRegistry meters;
+  private IngestPipeline pipeline;
+  private int httpPort;
+
+  private Gateway(Vertx vertx, String mqttUrl, String timeSeriesUrl,
+      Optional<EmbeddedTimeSeries> embeddedTimeSeries, PrometheusMeterRegistry meters) {
+    this.vertx = vertx;
+    this.mqttUrl = mqttUrl;
+    this.timeSeriesUrl = timeSeriesUrl;
+    this.embeddedTimeSeries = embeddedTimeSeries;
+    this.meters = meters;
+  }
+
+  /**
+   * Starts everything. Embedded services start on the calling thread (they block); the returned
+   * future completes once the MQTT subscriptions are up and the HTTP port is bound.
+   */
+  public static Future<Gateway> start(
+      GatewayConfig config, Registry registry, List<AcceptedMessageListener> listeners, Clock clock) {
+    List<Stoppable> embedded = new ArrayList<>();
+    String mqttUrl = config.mqtt().url();
+    if (config.mqtt().embedded()) {
+      EmbeddedBroker broker = new EmbeddedBroker(config.embedded().dataDir().resolve("mqtt"),
+          config.embedded().mqttHost(), config.embedded().mqttPort());
+      broker.start();
+      embedded.add(() -> {
+        broker.stop();
+        return Future.succeededFuture();
+      });
+      mqttUrl = broker.url();
+    }
+    Optional<EmbeddedTimeSeries> timeSeries = Optional.empty();
+    String influxUrl = config.influx().url();
+    if (config.influx().embedded()) {
+      EmbeddedTimeSeries ts = new EmbeddedTimeSeries(config.embedded().dataDir().resolve("timeseries"),
+          config.embedded().timeSeriesHost(), config.embedded().timeSeriesHttpPort());
+      ts.start();
+      embedded.add(() -> {
+        ts.stop();
+        return Future.succeededFuture();
+      });
+      timeSeries = Optional.of(ts);
+      influxUrl = ts.url();
+    }
+
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmGcMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+
+    Vertx vertx = Vertx.vertx();
+    Gateway gateway = new Gateway(vertx, mqttUrl, influxUrl, timeSeries, meters);
+    // Stopped last, in reverse start order.
+    for (int i = embedded.size() - 1; i >= 0; i--) {
+      gateway.stopOrder.add(0, embedded.get(i));
+    }
+    return gateway.wire(config, registry, listeners, clock, influxUrl)
+        .recover(e -> gateway.stop().transform(stopped -> Future.failedFuture(e)));
+  }
+
+  private Future<Gateway> wire(GatewayConfig config, Registry registry,
+      List<AcceptedMessageListener> listeners, Clock clock, String influxUrl) {
+    DeadLetters deadLetters = new DeadLetters(config.ingest().deadLetterCapacity());
+    RejectedLineSink rejected = (line, reason) ->
+        deadLetters.recordPoint(clock.instant(), StoredLines.deviceId(line), reason);
+    GatewayConfig.Storage storage = config.storage();
+    // Writers hold at most what the lanes can admit, so they never refuse a line a lane took in.
+    PointWriter events = writer("events", config, influxUrl,
+        new PointWriterOptions(EVENT_BATCH_LINES, Duration.ZERO, storage.retryInterval(),
+            IngestPipeline.EVENT_LANE_CAPACITY), rejected);
+    int telemetryPending = Math.max(storage.telemetryBatchLines(),
+        config.ingest().telemetryLanes() * config.ingest().laneCapacity());
+    PointWriter telemetry = writer("telemetry", config, influxUrl,
+        new PointWriterOptions(storage.telemetryBatchLines(), storage.telemetryLinger(),
+            storage.retryInterval(), telemetryPending), rejected);
+
+    return Future.all(events.start(), telemetry.start())
+        .compose(v -> {
+          stopOrder.add(0, events::stop);
+          stopOrder.add(0, telemetry::stop);
+          return IngestPipeline.create(vertx, config.ingest(), registry, events, telemetry,
+              deadLetters, listeners, meters, clock);
+        })
+        .compose(p -> {
+          pipeline = p;
+          MqttSubscriber eventSubscriber = new MqttSubscriber(vertx, "events", config.mqtt(), mqttUrl,
+              List.of(MessageClass.EVENT, MessageClass.COMMAND_RESULT),
+              config.mqtt().eventReceiveMaximum(), p, clock,
+              () -> healthy(events.health()), meters);
+          MqttSubscriber telemetrySubscriber = new MqttSubscriber(vertx, "telemetry", config.mqtt(),
+              mqttUrl, List.of(MessageClass.TELEMETRY), config.mqtt().telemetryReceiveMaximum(), p,
+              clock, () -> healthy(telemetry.health()), meters);
+          stopOrder.add(0, telemetrySubscriber::stop);
+          stopOrder.add(0, eventSubscriber::stop);
+          OpsServer ops = new OpsServer(vertx, meters, List.of(
+              mqttCheck("mqtt-events", eventSubscriber),
+              mqttCheck("mqtt-telemetry", telemetrySubscriber),
+              storageCheck("storage-events", events),
+              storageCheck("storage-telemetry", telemetry)), deadLetters);
+          stopOrder.add(0, ops::stop);
+          return Future.all(eventSubscriber.start(), telemetrySubscriber.start())
+              .compose(v -> ops.start(config.http().host(), config.http().port()));
+        })
+        .map(port -> {
+          httpPort = port;
+          return this;
+        });
+  }
+
+  private PointWriter writer(String name, GatewayConfig config, String influxUrl,
+      PointWriterOptions options, RejectedLineSink rejected) {
+    GatewayConfig.Influx influx = config.influx();
+    InfluxDbStore store = new InfluxDbStore(new InfluxDbConfig(influxUrl, influx.org(),
+        influx.bucket(), influx.token(), influx.timeout(), influx.timeout(), influx.timeout()));
+    DiskSpool spool = new DiskSpool(config.storage().spoolDir().resolve(name),
+        config.storage().spoolMaxBytes());
+    return new PointWriter(vertx, name, store, spool, options, meters, rejected);
+  }
+
+  private static boolean healthy(WriterHealth health) {
+    return health.storeReachable() && !health.spoolFull();
+  }
+
+  private static ReadinessCheck mqttCheck(String name, MqttSubscriber subscriber) {
+    return new ReadinessCheck(name, () -> subscriber.connected()
+        ? ReadinessCheck.Result.up("connected")
+        : ReadinessCheck.Result.down("not connected; reconnecting"));
+  }
+
+  private static ReadinessCheck storageCheck(String name, PointWriter writer) {
+    return new ReadinessCheck(name, () -> {
+      WriterHealth h = writer.health();
+      String spool = h.spooledBatches() + " batches (" + h.spooledBytes() + " bytes) spooled";
+      if (h.spoolFull()) {
+        return ReadinessCheck.Result.down("spool full; " + spool);
+      }
+      return h.storeReachable()
+          ? ReadinessCheck.Result.up("store writable; " + spool)
+          : ReadinessCheck.Result.down("store unreachable; spooling; " + spool);
+    });
+  }
+
+  /** Stops intake first, then flushes storage, then the embedded services. */
+  public Future<Void> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    for (Stoppable s : List.copyOf(stopOrder)) {
+      chain = chain.eventually(() -> s.stop().recover(e -> {
+        LOG.warn("stopping: {}", e.getMessage());
+        return Future.succeededFuture();
+      }));
+    }
+    stopOrder.clear();
+    return chain.eventually(vertx::close);
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public String mqttUrl() {
+    return mqttUrl;
+  }
+
+  public String timeSeriesUrl() {
+    return timeSeriesUrl;
+  }
+
+  public Optional<EmbeddedTimeSeries> embeddedTimeSeries() {
+    return embeddedTimeSeries;
+  }
+
+  public IngestPipeline pipeline() {
+    return pipeline;
+  }
+
+  public PrometheusMeterRegistry meters() {
+    return meters;
+  }
+
+  @FunctionalInterface
+  private interface Stoppable {
+    Future<Void> stop();
+  }
+}

@@ -1,0 +1,48 @@
+package io.shouwang.gateway;
+
+import io.shouwang.gateway.config.ConfigException;
+import io.shouwang.gateway.config.ConfigLoader;
+import io.shouwang.gateway.config.GatewayConfig;
+import io.shouwang.gateway.registry.Registry;
+import io.shouwang.gateway.registry.RegistryException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Reads configuration and the registry, starts the gateway, and stops it on shutdown. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    Optional<Path> configFile = Optional.empty();
+    if (args.length == 2 && "--config".equals(args[0])) {
+      configFile = Optional.of(Path.of(args[1]));
+    } else if (args.length != 0) {
+      System.err.println("usage: shouwang-gateway [--config gateway.yaml]");
+      System.exit(2);
+    }
+    GatewayConfig config;
+    Registry registry;
+    try {
+      config = ConfigLoader.load(configFile, System.getenv());
+      registry = Registries.load(config.registryFile());
+    } catch (ConfigException | RegistryException e) {
+      System.err.println("shouwang-gateway: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Gateway gateway = Gateway.start(config, registry, List.of(), Clock.systemUTC())
+        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        gateway.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("shouwang-gateway: unclean stop: " + e.getMessage());
+      }
+    }, "shouwang-shutdown"));
+    System.out.println(Banner.text(config, registry, gateway));
+  }
+}

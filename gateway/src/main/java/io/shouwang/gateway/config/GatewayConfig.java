@@ -1,0 +1,190 @@
+package io.shouwang.gateway.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The whole validated gateway configuration; see gateway-defaults.yaml for every key. */
+public record GatewayConfig(
+    Mqtt mqtt,
+    Influx influx,
+    Storage storage,
+    Ingest ingest,
+    Optional<Path> registryFile,
+    Http http,
+    Embedded embedded) {
+
+  static final String EMBEDDED = "embedded";
+
+  /** MQTT connection settings. */
+  public record Mqtt(
+      String url,
+      String username,
+      String password,
+      String clientIdPrefix,
+      Duration sessionExpiry,
+      int eventReceiveMaximum,
+      int telemetryReceiveMaximum,
+      String shareGroup,
+      Optional<Path> trustStore,
+      String trustStorePassword,
+      Duration reconnectMinDelay,
+      Duration reconnectMaxDelay) {
+
+    /** True when the gateway should start its own in-process broker. */
+    public boolean embedded() {
+      return EMBEDDED.equals(url);
+    }
+
+    @Override
+    public String toString() {
+      // Never print the password.
+      return "Mqtt[url=" + url + ", username=" + username + ", clientIdPrefix=" + clientIdPrefix + "]";
+    }
+  }
+
+  /** Time-series store reached over the InfluxDB v2 write API. */
+  public record Influx(String url, String org, String bucket, String token, Duration timeout) {
+
+    /** True when the gateway should start its own in-process time-series server. */
+    public boolean embedded() {
+      return EMBEDDED.equals(url);
+    }
+
+    @Override
+    public String toString() {
+      return "Influx[url=" + url + ", org=" + org + ", bucket=" + bucket + "]";
+    }
+  }
+
+  /** Batching and the durable spool in front of the store. */
+  public record Storage(
+      Path spoolDir,
+      long spoolMaxBytes,
+      int telemetryBatchLines,
+      Duration telemetryLinger,
+      Duration retryInterval) {}
+
+  /** Lanes, limits and validation settings of the ingest path. */
+  public record Ingest(
+      int telemetryLanes,
+      int laneCapacity,
+      int maxPayloadBytes,
+      Duration maxClockSkew,
+      int dedupWindow,
+      int deadLetterCapacity) {}
+
+  /** The operations and API HTTP server. */
+  public record Http(String host, int port) {}
+
+  /** Where the embedded broker and time-series server listen and keep their data. */
+  public record Embedded(
+      Path dataDir, String mqttHost, int mqttPort, String timeSeriesHost, int timeSeriesHttpPort) {}
+
+  static GatewayConfig from(ConfigTree t) {
+    Mqtt mqtt =
+        new Mqtt(
+            brokerUrl(t, "mqtt.url"),
+            t.string("mqtt.username"),
+            t.string("mqtt.password"),
+            clientIdPrefix(t),
+            t.duration("mqtt.sessionExpiry", Duration.ZERO, Duration.ofDays(30)),
+            t.integer("mqtt.eventReceiveMaximum", 1, 65_535),
+            t.integer("mqtt.telemetryReceiveMaximum", 1, 65_535),
+            t.string("mqtt.shareGroup").trim(),
+            optionalPath(t, "mqtt.trustStore"),
+            t.string("mqtt.trustStorePassword"),
+            t.duration("mqtt.reconnectMinDelay", Duration.ofMillis(100), Duration.ofMinutes(5)),
+            t.duration("mqtt.reconnectMaxDelay", Duration.ofSeconds(1), Duration.ofHours(1)));
+    Influx influx =
+        new Influx(
+            httpUrl(t, "influx.url"),
+            t.nonBlank("influx.org"),
+            t.nonBlank("influx.bucket"),
+            t.string("influx.token"),
+            t.duration("influx.timeout", Duration.ofMillis(100), Duration.ofMinutes(5)));
+    Storage storage =
+        new Storage(
+            Path.of(t.nonBlank("storage.spoolDir")),
+            t.bytes("storage.spoolMaxBytes", 1L << 20, Long.MAX_VALUE),
+            t.integer("storage.telemetryBatchLines", 1, 100_000),
+            t.duration("storage.telemetryLinger", Duration.ZERO, Duration.ofSeconds(10)),
+            t.duration("storage.retryInterval", Duration.ofMillis(100), Duration.ofMinutes(10)));
+    Ingest ingest =
+        new Ingest(
+            t.integer("ingest.telemetryLanes", 1, 64),
+            t.integer("ingest.laneCapacity", 16, 10_000_000),
+            (int) t.bytes("ingest.maxPayloadBytes", 64, 256L << 20),
+            t.duration("ingest.maxClockSkew", Duration.ofSeconds(1), Duration.ofDays(365)),
+            t.integer("ingest.dedupWindow", 16, 1 << 20),
+            t.integer("ingest.deadLetterCapacity", 1, 1_000_000));
+    if (ingest.laneCapacity() < mqtt.telemetryReceiveMaximum()) {
+      throw new ConfigException(
+          "ingest.laneCapacity",
+          "must be at least mqtt.telemetryReceiveMaximum ("
+              + mqtt.telemetryReceiveMaximum()
+              + ") so QoS 1 telemetry can never overflow a lane");
+    }
+    Http http = new Http(t.nonBlank("http.host"), t.integer("http.port", 0, 65_535));
+    Embedded embedded =
+        new Embedded(
+            Path.of(t.nonBlank("embedded.dataDir")),
+            t.nonBlank("embedded.mqttHost"),
+            t.integer("embedded.mqttPort", 0, 65_535),
+            t.nonBlank("embedded.timeSeriesHost"),
+            t.integer("embedded.timeSeriesHttpPort", 0, 65_535));
+    return new GatewayConfig(
+        mqtt, influx, storage, ingest, optionalPath(t, "registry.file"), http, embedded);
+  }
+
+  private static String brokerUrl(ConfigTree t, String key) {
+    String url = t.nonBlank(key);
+    if (EMBEDDED.equals(url)) {
+      return url;
+    }
+    URI uri = parse(key, url);
+    String scheme = uri.getScheme();
+    if (!("tcp".equals(scheme) || "ssl".equals(scheme)) || uri.getHost() == null) {
+      throw new ConfigException(
+          key, "expected 'embedded', tcp://host:port or ssl://host:port, got '" + url + "'");
+    }
+    return url;
+  }
+
+  private static String httpUrl(ConfigTree t, String key) {
+    String url = t.nonBlank(key);
+    if (EMBEDDED.equals(url)) {
+      return url;
+    }
+    URI uri = parse(key, url);
+    String scheme = uri.getScheme();
+    if (!("http".equals(scheme) || "https".equals(scheme)) || uri.getHost() == null) {
+      throw new ConfigException(
+          key, "expected 'embedded', http://host:port or https://host:port, got '" + url + "'");
+    }
+    return url;
+  }
+
+  private static URI parse(String key, String url) {
+    try {
+      return new URI(url);
+    } catch (java.net.URISyntaxException e) {
+      throw new ConfigException(key, "not a valid URL: '" + url + "'");
+    }
+  }
+
+  private static String clientIdPrefix(ConfigTree t) {
+    String prefix = t.nonBlank("mqtt.clientIdPrefix");
+    if (!prefix.matches("[A-Za-z0-9._-]{1,40}")) {
+      throw new ConfigException(
+          "mqtt.clientIdPrefix", "use 1-40 letters, digits, '.', '_' or '-', got '" + prefix + "'");
+    }
+    return prefix;
+  }
+
+  private static Optional<Path> optionalPath(ConfigTree t, String key) {
+    String value = t.string(key).trim();
+    return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
+  }
+}
