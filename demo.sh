@@ -47,11 +47,13 @@ BROKER="tcp://127.0.0.1:${MQTT_PORT}"
 $SIM run --broker "$BROKER" --registry "$REGISTRY" --speedup 60 --duration 0 \
   >"$LOGS/device-sim.log" 2>&1 &
 pids+=($!)
-# Scripted incidents a minute apart: a press, a gas leak with valve closure, a smoke alarm going silent.
+# Scripted incidents about a minute apart: a button press, a smoke alarm, a smoke alarm going
+# silent, and a burst of malformed and spoofed messages (refused, counted, in /dead-letters).
 (
   sleep 20; $SIM scenario press --broker "$BROKER" --registry "$REGISTRY"
-  sleep 40; $SIM scenario gas-leak --broker "$BROKER" --registry "$REGISTRY"
+  sleep 40; $SIM scenario smoke --broker "$BROKER" --registry "$REGISTRY"
   sleep 40; $SIM scenario silent-device --broker "$BROKER" --registry "$REGISTRY"
+  sleep 20; $SIM scenario malformed-burst --broker "$BROKER" --registry "$REGISTRY" --count 200
 ) >"$LOGS/scenarios.log" 2>&1 &
 pids+=($!)
 
