@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * needs no external database and writes take the same path (influxdb-client-java) as production.
  *
  * <p>Only the HTTP server runs (PG wire, ILP TCP/UDP and the min-HTTP server are off), bound to the
- * given host. QuestDB logs to {@code rootDir/log/questdb.log} (errors and start-up notes) instead of
+ * given host. QuestDB logs to {@code rootDir/log/questdb.log} (errors and start-up notes), not to
  * stdout. Restartable on the same directory and port, for outage tests. Blocking throughout.
  */
 public final class EmbeddedTimeSeries implements AutoCloseable {
@@ -134,8 +134,8 @@ public final class EmbeddedTimeSeries implements AutoCloseable {
 
   /**
    * QuestDB reads rootDir/conf/log.conf when its JVM-wide LogFactory is (re)created, which happens
-   * on the first start and after every close; its advisory lines ignore levels, so everything goes to
-   * a file and nothing to stdout.
+   * on the first start and after every close; its advisory lines ignore levels, so everything goes
+   * to a file and nothing to stdout.
    */
   private void configureLogging() {
     try {

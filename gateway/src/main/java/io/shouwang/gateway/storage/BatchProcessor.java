@@ -95,7 +95,8 @@ final class BatchProcessor {
       markReachable();
     } else if (reachable) {
       reachable = false;
-      LOG.warn("writer {}: store does not answer ping; new batches go to {}", name, spool.directory());
+      LOG.warn(
+          "writer {}: store does not answer ping; batches go to {}", name, spool.directory());
     }
     return ok;
   }
@@ -186,7 +187,9 @@ final class BatchProcessor {
 
   private void reject(String line, StoreException failure) {
     metrics.rejected(1);
-    String reason = "HTTP " + failure.httpStatus() + ": " + serverText(failure);
+    String status = "HTTP " + failure.httpStatus();
+    String text = serverText(failure);
+    String reason = text.contains(status) ? text : status + ": " + text;
     try {
       sink.rejected(line, reason);
     } catch (RuntimeException e) {
@@ -234,7 +237,8 @@ final class BatchProcessor {
     if (!reachable) {
       reachable = true;
       LOG.info(
-          "writer {}: store reachable again; {} spooled batch(es) to replay", name, spool.batches());
+          "writer {}: store reachable again; {} spooled batch(es) to replay",
+          name, spool.batches());
     }
   }
 

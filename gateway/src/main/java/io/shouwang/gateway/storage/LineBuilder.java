@@ -10,9 +10,9 @@ import java.time.Instant;
  * Builds one line-protocol line by hand: one StringBuilder, no intermediate objects per field.
  *
  * <p>Escaping is the subset that InfluxDB 1.8/2.x/3.x and QuestDB all read the same way. They
- * disagree on backslashes in tags (QuestDB drops a lone one, InfluxDB keeps it), so a backslash in a
- * tag value becomes '/'; no line protocol accepts a raw newline in a tag, and QuestDB refuses one in a
- * string field, so control characters become spaces. A line therefore never spans two lines.
+ * disagree on backslashes in tags (QuestDB drops a lone one, InfluxDB keeps it), so a backslash in
+ * a tag value becomes '/'; no line protocol accepts a raw newline in a tag, and QuestDB refuses one
+ * in a string field, so control characters become spaces: a point never spans two lines.
  */
 final class LineBuilder {
 
@@ -32,15 +32,16 @@ final class LineBuilder {
     sb.append(' ');
   }
 
-  /** A float field from a proto float: its shortest decimal form, never binary noise like 36.59999. */
+  /** A float field from a proto float in its shortest decimal form (36.6, not 36.59999847). */
   LineBuilder number(Field field, float value) {
     check(field, FieldType.FLOAT);
     if (Float.isNaN(value) || Float.isInfinite(value)) {
-      return this; // line protocol has no NaN or infinity: the reading is left out, like an absent one
+      return this; // line protocol has no NaN or infinity: left out, like an absent reading
     }
     String text = Float.toString(value);
     if (text.indexOf('E') >= 0) {
-      text = new BigDecimal(text).stripTrailingZeros().toPlainString(); // rare (|v| < 1e-3 or >= 1e7); plain for every parser
+      // Rare (|v| < 1e-3 or >= 1e7); plain digits read the same in every parser.
+      text = new BigDecimal(text).stripTrailingZeros().toPlainString();
     }
     key(field).append(text);
     if (text.indexOf('.') < 0) {

@@ -44,11 +44,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Maps one decoded device envelope to its line-protocol line (empty when the payload stores nothing).
+ * Maps one decoded device envelope to its line-protocol line (empty when the payload stores
+ * nothing).
  *
- * <p>Numbers are always float fields and seq/boot_id always integer fields, so no field ever changes
- * type (InfluxDB and QuestDB refuse a whole request when one does). Absent optional readings, zero
- * enum values and empty strings are left out rather than stored as 0 or "".
+ * <p>Numbers are always float fields and seq/boot_id always integer fields, so no field ever
+ * changes type (InfluxDB and QuestDB refuse a whole request when one does). Absent optional
+ * readings, zero enum values and empty strings are left out rather than stored as 0 or "".
  */
 public final class PointMapper {
 

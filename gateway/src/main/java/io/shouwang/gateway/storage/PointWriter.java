@@ -3,13 +3,11 @@ package io.shouwang.gateway.storage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shouwang.gateway.storage.spool.DiskSpool;
 import io.vertx.core.AsyncResult;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -21,8 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Exactly one unit of work (a batch, or one replay step) runs at a time on the writer's single
  * worker thread, in the order batches were sealed, so lines reach the store in the order they were
- * written, across outages too. A probe on a second thread pings the store every retryInterval
- * while it is unreachable; the writer never closes the store it was given.
+ * written, across outages too. A probe on a second thread pings the store every retryInterval, so a
+ * slow ping never holds up a batch. The writer never closes the store it was given.
  */
 public final class PointWriter {
 
@@ -35,15 +33,12 @@ public final class PointWriter {
   private final DiskSpool spool;
   private final PointWriterOptions options;
   private final BatchProcessor processor;
+  private final PendingBatches pending;
   private final AtomicBoolean probing = new AtomicBoolean();
 
   private final Object lock = new Object();
-  // Guarded by lock.
+  // Guarded by lock (taken before the PendingBatches monitor, never after it).
   private State state = State.NEW;
-  private Batch open;
-  private long lingerTimer = -1;
-  private final ArrayDeque<Batch> sealed = new ArrayDeque<>();
-  private long pendingLines;
   private boolean busy;
   private boolean replayRequested;
   private boolean lastWasReplay;
@@ -85,13 +80,15 @@ public final class PointWriter {
             Objects.requireNonNull(rejected, "rejected"),
             Objects.requireNonNull(meters, "meters"),
             clock);
+    this.pending = new PendingBatches(vertx, options, this::pump);
   }
 
   /** Opens the spool (replaying what a previous run left) and starts the retry timer. */
   public Future<Void> start() {
     synchronized (lock) {
       if (state != State.NEW || worker != null) {
-        return Future.failedFuture(new IllegalStateException("writer " + name + " already started"));
+        return Future.failedFuture(
+            new IllegalStateException("writer " + name + " already started"));
       }
       worker = vertx.createSharedWorkerExecutor("shouwang-writer-" + name, 1);
       prober = vertx.createSharedWorkerExecutor("shouwang-probe-" + name, 1);
@@ -118,38 +115,27 @@ public final class PointWriter {
 
   /**
    * Completes when the line is durably stored OR durably spooled; fails only if neither is possible
-   * (spool full while store down, or too many lines pending) — the caller then must not
-   * acknowledge the MQTT message. Thread-safe; lines of one batch share a Future per event loop.
+   * (spool full while store down, or maxPendingLines reached) — the caller then must not
+   * acknowledge the MQTT message. Thread-safe; lines of one batch share a Future per calling event
+   * loop, and the Future completes on the caller's context.
    */
   public Future<Void> write(String line) {
     if (line == null || line.isEmpty() || line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
       return Future.failedFuture(
           new IllegalArgumentException("writer " + name + ": a point is one non-empty line"));
     }
-    Context caller = Vertx.currentContext();
     Future<Void> result;
     synchronized (lock) {
       if (state == State.STOPPING || state == State.STOPPED) {
         return Future.failedFuture(new IllegalStateException("writer " + name + " is stopped"));
       }
-      if (pendingLines >= options.maxPendingLines()) {
-        processor.metrics().failure("overloaded");
-        return Future.failedFuture(
-            new WriterOverloadedException(
-                "writer " + name + ": " + pendingLines + " lines pending, limit reached"));
-      }
-      if (open == null) {
-        open = new Batch();
-        if (!options.linger().isZero()) {
-          Batch batch = open;
-          lingerTimer = vertx.setTimer(options.linger().toMillis(), id -> lingerElapsed(batch));
-        }
-      }
-      result = open.add(line, caller);
-      pendingLines++;
-      if (open.size() >= options.maxBatchLines()) {
-        sealOpen();
-      }
+      result = pending.add(line, Vertx.currentContext());
+    }
+    if (result == null) {
+      processor.metrics().failure("overloaded");
+      return Future.failedFuture(
+          new WriterOverloadedException(
+              "writer " + name + ": " + options.maxPendingLines() + " lines pending already"));
     }
     pump();
     return result;
@@ -163,13 +149,11 @@ public final class PointWriter {
         return drained == null ? Future.succeededFuture() : drained.future();
       }
       state = State.STOPPING;
-      if (open != null) {
-        sealOpen();
-      }
+      pending.sealAll();
       drained = Promise.promise();
       done = drained;
       if (worker == null) {
-        failPending(new IllegalStateException("writer " + name + " stopped before it started"));
+        pending.failAll(new IllegalStateException("writer " + name + " stopped before it started"));
         drained.complete();
       }
     }
@@ -181,17 +165,6 @@ public final class PointWriter {
   public WriterHealth health() {
     return new WriterHealth(
         processor.reachable(), processor.spoolFull(), spool.batches(), spool.bytes());
-  }
-
-  private void lingerElapsed(Batch batch) {
-    synchronized (lock) {
-      if (open != batch) {
-        return; // sealed by size already
-      }
-      lingerTimer = -1;
-      sealOpen();
-    }
-    pump();
   }
 
   /** Every retryInterval: replay when the store is up, otherwise (or when idle) ping it. */
@@ -238,13 +211,14 @@ public final class PointWriter {
       if (busy || state == State.NEW || worker == null) {
         return;
       }
-      Batch next = sealed.peekFirst();
-      if (next == null && open != null && options.linger().isZero()) {
-        sealOpen(); // no linger: take whatever gathered while the worker was busy
-        next = sealed.peekFirst();
-      }
-      boolean replay = replayRequested && state == State.RUNNING && (next == null || !lastWasReplay);
-      if (!replay && next == null) {
+      // Without linger the filling batch goes as soon as the worker is free.
+      boolean takeOpen = options.linger().isZero() || state == State.STOPPING;
+      boolean replay =
+          replayRequested
+              && state == State.RUNNING
+              && (!lastWasReplay || !pending.ready(takeOpen)); // alternate with new batches
+      batch = replay ? null : pending.take(takeOpen);
+      if (!replay && batch == null) {
         if (state == State.STOPPING && drained != null) {
           drained.tryComplete();
         }
@@ -254,9 +228,6 @@ public final class PointWriter {
       lastWasReplay = replay;
       if (replay) {
         replayRequested = false;
-        batch = null;
-      } else {
-        batch = sealed.pollFirst();
       }
     }
     if (batch == null) {
@@ -274,8 +245,8 @@ public final class PointWriter {
 
   private void batchDone(Batch batch, AsyncResult<Object> result) {
     batch.complete(result);
+    pending.done(batch);
     synchronized (lock) {
-      pendingLines -= batch.size();
       busy = false;
     }
     pump();
@@ -292,23 +263,6 @@ public final class PointWriter {
       }
     }
     pump();
-  }
-
-  private void sealOpen() {
-    sealed.addLast(open);
-    open = null;
-    if (lingerTimer != -1) {
-      vertx.cancelTimer(lingerTimer);
-      lingerTimer = -1;
-    }
-  }
-
-  private void failPending(Throwable cause) {
-    for (Batch batch : sealed) {
-      batch.complete(Future.failedFuture(cause));
-      pendingLines -= batch.size();
-    }
-    sealed.clear();
   }
 
   private Future<Void> shutDown() {

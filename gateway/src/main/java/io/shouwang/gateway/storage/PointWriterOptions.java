@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param linger how long the first line of a batch may wait for more; zero writes as soon as the
  *     worker is free, batching only what arrived while it was busy
  * @param retryInterval how often an unreachable store is probed and the spool replayed
- * @param maxPendingLines lines accepted but not yet stored or spooled; beyond it writes fail at once
+ * @param maxPendingLines lines accepted but not yet stored or spooled; beyond, writes fail at once
  */
 public record PointWriterOptions(
     int maxBatchLines, Duration linger, Duration retryInterval, int maxPendingLines) {

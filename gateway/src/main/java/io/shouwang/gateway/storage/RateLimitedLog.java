@@ -16,7 +16,7 @@ final class RateLimitedLog {
     this.intervalMillis = interval.toMillis();
   }
 
-  /** Records an event; returns how many events to report now (this one included), or 0 to stay quiet. */
+  /** Records an event; returns how many to report now (this one included), or 0 to stay quiet. */
   synchronized long record() {
     held++;
     long now = clock.millis();

@@ -1,6 +1,6 @@
 package io.shouwang.gateway.storage;
 
-/** Receives a line the store refused as bad data (4xx after isolation), for the dead-letter record. */
+/** Receives a line the store refused as bad data (4xx after isolation), for the dead letters. */
 @FunctionalInterface
 public interface RejectedLineSink {
 

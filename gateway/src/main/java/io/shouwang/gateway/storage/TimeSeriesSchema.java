@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The stored schema: one measurement per payload kind, its tags and its typed fields.
  *
- * <p>{@link PointMapper} writes only fields declared here, and the embedded store creates its tables
- * from the same lists, so a field's type is decided once. TIME_SERIES.md documents it for readers.
+ * <p>{@link PointMapper} writes only fields declared here, and the embedded store creates its
+ * tables from the same lists, so a field's type is decided once. TIME_SERIES.md documents it.
  */
 public final class TimeSeriesSchema {
 

@@ -2,7 +2,7 @@ package io.shouwang.gateway.storage;
 
 import java.util.List;
 
-/** A time-series store reached over the InfluxDB v2 write API. Blocking; called on a worker thread only. */
+/** A time-series store reached over the InfluxDB v2 write API. Blocking; worker threads only. */
 public interface TimeSeriesStore extends AutoCloseable {
 
   /** Writes line-protocol lines (one point per line, precision ns) in one request. */

@@ -13,6 +13,7 @@ import io.shouwang.schemas.v1.Envelope;
 import io.shouwang.schemas.v1.GasDetector;
 import io.shouwang.schemas.v1.HealthReading;
 import io.shouwang.schemas.v1.ServiceButton;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,7 +138,7 @@ class EmbeddedTimeSeriesIT {
     second.stop();
 
     assertThat(tables).isEqualTo(Measurement.values().length);
-    try (ServerSocket again = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       assertThat(again.getLocalPort()).isEqualTo(port);
     }
   }
@@ -166,7 +167,9 @@ class EmbeddedTimeSeriesIT {
         } catch (Exception e) {
           return "";
         }
-      }).filter(link -> link.startsWith("socket:[")).map(link -> link.substring(8, link.length() - 1))
+      })
+          .filter(link -> link.startsWith("socket:["))
+          .map(link -> link.substring(8, link.length() - 1))
           .collect(Collectors.toSet());
     }
     return Files.readAllLines(Path.of("/proc/net/tcp")).stream().skip(1)

@@ -14,6 +14,7 @@ final class FakeStore implements TimeSeriesStore {
   final List<Integer> refusals = new CopyOnWriteArrayList<>();
   private volatile int downStatus = -1;
   private volatile CountDownLatch gate;
+  private int callsUntilDown = -1;
 
   /** Fails every write with the status (0 = no response) until {@link #up()}. */
   void down(int status) {
@@ -22,6 +23,20 @@ final class FakeStore implements TimeSeriesStore {
 
   void up() {
     downStatus = -1;
+  }
+
+  /** Answers the next calls normally, then goes down with 503 (an outage mid-isolation). */
+  synchronized void downAfter(int calls) {
+    callsUntilDown = calls;
+  }
+
+  private synchronized void countCall() {
+    if (callsUntilDown == 0) {
+      down(503);
+      callsUntilDown = -1;
+    } else if (callsUntilDown > 0) {
+      callsUntilDown--;
+    }
   }
 
   /** Holds every write until {@link #open()}. */
@@ -47,6 +62,7 @@ final class FakeStore implements TimeSeriesStore {
         Thread.currentThread().interrupt();
       }
     }
+    countCall();
     int status = downStatus;
     if (status >= 0) {
       refusals.add(status);

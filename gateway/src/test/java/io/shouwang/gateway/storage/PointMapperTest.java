@@ -27,7 +27,8 @@ class PointMapperTest {
 
   static final DeviceTags TAGS = new DeviceTags("c1", "g1", "h1", "kind", "dev-1");
   static final Instant AT = Instant.ofEpochSecond(1_795_248_000L, 123_456_789);
-  static final String TAG_TEXT = ",community=c1,device_id=dev-1,device_kind=kind,grid=g1,household=h1 ";
+  static final String TAG_TEXT =
+      ",community=c1,device_id=dev-1,device_kind=kind,grid=g1,household=h1 ";
   static final String END = ",seq=42i,boot_id=7i 1795248000123456789";
 
   static Envelope.Builder envelope() {
@@ -193,7 +194,8 @@ class PointMapperTest {
   @Test
   void leavesOutEmptyAndNullTags() {
     DeviceTags sparse = new DeviceTags(null, "", "h1", null, "dev-1");
-    Envelope motion = envelope().setMotion(Motion.newBuilder().setCount(2).setIntervalS(60)).build();
+    Envelope motion =
+        envelope().setMotion(Motion.newBuilder().setCount(2).setIntervalS(60)).build();
 
     String line = PointMapper.toLine(motion, sparse, AT, false).orElseThrow();
 
@@ -207,7 +209,8 @@ class PointMapperTest {
 
     String line = PointMapper.toLine(reading, TAGS, AT, false).orElseThrow();
 
-    assertThat(line).contains("heart_rate_bpm=36.6,spo2_percent=0.00001,glucose_mmol_l=10000000.0,");
+    assertThat(line)
+        .contains("heart_rate_bpm=36.6,spo2_percent=0.00001,glucose_mmol_l=10000000.0,");
     assertThat(line).doesNotContain("systolic_mmhg", "E");
   }
 
@@ -232,7 +235,8 @@ class PointMapperTest {
 
     String line = PointMapper.toLine(press, TAGS, AT, false).orElseThrow();
 
-    assertThat(line).contains("count=4294967295.0,", "seq=9223372036854775807i,boot_id=4294967295i ");
+    assertThat(line)
+        .contains("count=4294967295.0,", "seq=9223372036854775807i,boot_id=4294967295i ");
   }
 
   @Test

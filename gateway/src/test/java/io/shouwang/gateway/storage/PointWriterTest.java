@@ -68,7 +68,8 @@ class PointWriterTest {
 
   @Test
   void flushesAPartialBatchOnceTheLingerElapsed() throws Exception {
-    PointWriter writer = started(new PointWriterOptions(1000, Duration.ofMillis(100), LONG), 1_000_000);
+    PointWriter writer =
+        started(new PointWriterOptions(1000, Duration.ofMillis(100), LONG), 1_000_000);
 
     awaitAll(write(writer, "m f=1 1", "m f=2 2"));
 
@@ -142,6 +143,24 @@ class PointWriterTest {
   }
 
   @Test
+  void anOutageDuringIsolationSpoolsTheUnwrittenRestInOrder() throws Exception {
+    PointWriter writer = started(new PointWriterOptions(8, LONG, RETRY), 1_000_000);
+    List<String> lines = new ArrayList<>();
+    IntStream.rangeClosed(1, 8).forEach(i -> lines.add("m n=" + i + " " + i));
+    lines.set(1, "m n=BAD 2");
+    store.downAfter(5); // whole, first half, first quarter, line 1, line 2; then [3, 4] fails
+
+    awaitAll(write(writer, lines.toArray(String[]::new)));
+    assertThat(writer.health().spooledBatches()).isEqualTo(1);
+    store.up();
+
+    await().untilAsserted(() -> assertThat(store.stored).containsExactly(
+        "m n=1 1", "m n=3 3", "m n=4 4", "m n=5 5", "m n=6 6", "m n=7 7", "m n=8 8"));
+    assertThat(deadLetters).containsExactly("m n=BAD 2 <- HTTP 400: unable to parse: bad field");
+    assertThat(counter("shouwang.points.spooled")).isEqualTo(6);
+  }
+
+  @Test
   void aRejectedTokenKeepsTheDataInTheSpoolInsteadOfDeadLetteringIt() throws Exception {
     store.down(401);
     PointWriter writer = started(new PointWriterOptions(10, Duration.ZERO, LONG), 1_000_000);
@@ -151,7 +170,8 @@ class PointWriterTest {
     assertThat(deadLetters).isEmpty();
     assertThat(counter("shouwang.points.spooled")).isEqualTo(2);
     assertThat(writer.health().spooledBatches()).isPositive();
-    assertThat(meters.get("shouwang.write.failures").tag("reason", "unauthorized").counter().count())
+    assertThat(
+            meters.get("shouwang.write.failures").tag("reason", "unauthorized").counter().count())
         .isEqualTo(1);
   }
 
@@ -219,7 +239,8 @@ class PointWriterTest {
   void refusesALineThatIsNotExactlyOneLine() throws Exception {
     PointWriter writer = started(new PointWriterOptions(10, Duration.ZERO, LONG), 1_000_000);
 
-    assertThat(writer.write("m f=1 1\nm f=2 2").cause()).isInstanceOf(IllegalArgumentException.class);
+    assertThat(writer.write("m f=1 1\nm f=2 2").cause())
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(writer.write("").cause()).isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -16,7 +16,8 @@ class WriterMetricsNamingTest {
   @Test
   void prometheusShowsTheDocumentedMetricNames() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    WriterMetrics metrics = new WriterMetrics(registry, "events", new DiskSpool(dir, 100), () -> true);
+    WriterMetrics metrics =
+        new WriterMetrics(registry, "events", new DiskSpool(dir, 100), () -> true);
 
     metrics.written(3);
     metrics.spooled(1);

@@ -111,7 +111,7 @@ public final class InfluxDbStore implements TimeSeriesStore {
     return "InfluxDbStore[" + config.url() + ", bucket=" + config.bucket() + "]";
   }
 
-  /** The server's own error text (InfluxDB 2 "message", InfluxDB 3 "error"), one line, truncated. */
+  /** The server's error text (InfluxDB 2 "message", InfluxDB 3 "error"), one line, truncated. */
   private static String serverText(InfluxException e) {
     Object fromBody = e.errorBody().get("message");
     if (fromBody == null) {

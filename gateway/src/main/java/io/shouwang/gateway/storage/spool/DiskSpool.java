@@ -113,7 +113,7 @@ public final class DiskSpool {
     batches--;
   }
 
-  /** Replaces the oldest batch by what is left of it (part was stored), durably, keeping its place. */
+  /** Replaces the oldest batch by what is left of it (part was stored), durably, in place. */
   public synchronized void replace(SpooledBatch batch, List<String> remaining) throws IOException {
     requireHead(batch);
     if (remaining.isEmpty()) {
@@ -176,7 +176,7 @@ public final class DiskSpool {
   }
 
   private void syncDirectory() {
-    // Makes the rename itself durable on Linux; some platforms cannot open a directory: best effort.
+    // Makes the rename durable on Linux; some platforms cannot open a directory: best effort.
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {

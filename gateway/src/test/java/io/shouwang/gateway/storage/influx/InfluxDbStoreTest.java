@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The store contract against a fake InfluxDB: retry on 5xx/429, no retry on 4xx, no token in text. */
+/** The store contract against a fake InfluxDB: retry 5xx/429, not 4xx, never the token in text. */
 @Timeout(60)
 class InfluxDbStoreTest {
 
@@ -81,9 +81,11 @@ class InfluxDbStoreTest {
   void mapsEachRefusalToItsRetryDecisionWithTheServerTextAndWithoutTheToken(
       int refusal, boolean retryable, boolean badData) {
     status = refusal;
-    body = "{\"code\":\"invalid\",\"message\":\"unable to parse 'm f=x': bad token " + TOKEN + "\"}";
+    body = "{\"code\":\"invalid\",\"message\":\"unable to parse 'm f=x': token "
+        + TOKEN + "\"}";
 
-    StoreException e = catchThrowableOfType(StoreException.class, () -> store.write(List.of("m f=x")));
+    StoreException e =
+        catchThrowableOfType(StoreException.class, () -> store.write(List.of("m f=x")));
 
     assertThat(e.httpStatus()).isEqualTo(refusal);
     assertThat(e.retryable()).isEqualTo(retryable);
@@ -96,7 +98,8 @@ class InfluxDbStoreTest {
     int port = server.actualPort();
     server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
-    StoreException e = catchThrowableOfType(StoreException.class, () -> store.write(List.of("m f=1 1")));
+    StoreException e =
+        catchThrowableOfType(StoreException.class, () -> store.write(List.of("m f=1 1")));
 
     assertThat(e.retryable()).isTrue();
     assertThat(e.httpStatus()).isZero();
@@ -115,7 +118,9 @@ class InfluxDbStoreTest {
 
   @Test
   void neverPrintsTheTokenInItsConfig() {
-    assertThat(config("http://127.0.0.1:1").toString()).doesNotContain(TOKEN).contains("<redacted>");
+    assertThat(config("http://127.0.0.1:1").toString())
+        .doesNotContain(TOKEN)
+        .contains("<redacted>");
     assertThat(store.toString()).doesNotContain(TOKEN);
   }
 
