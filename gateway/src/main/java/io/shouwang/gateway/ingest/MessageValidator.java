@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 final class MessageValidator {
 
+  static final long SEQ_NANOS = 1000;
+
   private final Registry registry;
   private final int maxPayloadBytes;
   private final Duration maxClockSkew;
@@ -81,9 +83,19 @@ final class MessageValidator {
         envelope,
         device,
         topic.messageClass(),
-        skewed ? message.receivedAt() : deviceTime,
+        storedTimestamp(skewed ? message.receivedAt() : deviceTime, envelope.getSeq()),
         skewed,
         message.receivedNanos());
+  }
+
+  /**
+   * A point is identified by its series and timestamp, so two messages of one device in the same
+   * clock tick (a press and a cancel from a whole-second clock) would collapse into one. Adding
+   * {@code seq mod 1000} nanoseconds keeps them apart, invisibly, while a replay of the same
+   * message still lands on the same timestamp and overwrites itself.
+   */
+  static Instant storedTimestamp(Instant time, long seq) {
+    return time.plusNanos(seq % SEQ_NANOS);
   }
 
   private static Rejection reject(RejectReason reason, String detail) {

@@ -122,7 +122,6 @@ class EmbeddedTimeSeriesIT {
     assertThat(store.ping()).isTrue();
     assertThat(count("emergency_button", "restart-1")).isEqualTo(1);
     assertThat(listeningPortsOfThisProcess()).containsOnly(port);
-    assertThat(Files.readString(root.resolve("log/questdb.log"))).contains("server-main");
   }
 
   @Test

@@ -47,7 +47,7 @@ class MessageValidatorTest {
 
     assertThat(verdict).isInstanceOf(AcceptedMessage.class);
     AcceptedMessage accepted = (AcceptedMessage) verdict;
-    assertThat(accepted.timestamp()).isEqualTo(NOW.minusSeconds(2));
+    assertThat(accepted.timestamp()).isEqualTo(NOW.minusSeconds(2).plusNanos(1));
     assertThat(accepted.clockSkewed()).isFalse();
     assertThat(accepted.messageClass()).isEqualTo(MessageClass.EVENT);
     assertThat(accepted.device().household().id()).isEqualTo("hh-0001");
@@ -67,7 +67,7 @@ class MessageValidatorTest {
 
     AcceptedMessage accepted = (AcceptedMessage) verdict;
     assertThat(accepted.clockSkewed()).isTrue();
-    assertThat(accepted.timestamp()).isEqualTo(NOW);
+    assertThat(accepted.timestamp()).isEqualTo(NOW.plusNanos(1));
   }
 
   static Stream<Arguments> rejections() {
@@ -149,6 +149,15 @@ class MessageValidatorTest {
     Verdict verdict = validator.validate(message(BUTTON_TOPIC, new byte[1025]), duplicates);
 
     assertThat(((Rejection) verdict).reason()).isEqualTo(RejectReason.OVERSIZED);
+  }
+
+  @Test
+  void twoMessagesInTheSameClockTickGetDistinctTimestamps() {
+    AcceptedMessage press = (AcceptedMessage) validate(BUTTON_TOPIC, Envelopes.press("btn-0001", 1, NOW));
+    AcceptedMessage cancel = (AcceptedMessage) validate(BUTTON_TOPIC, Envelopes.press("btn-0001", 2, NOW));
+
+    assertThat(press.timestamp()).isNotEqualTo(cancel.timestamp());
+    assertThat(MessageValidator.storedTimestamp(NOW, 1)).isEqualTo(press.timestamp());
   }
 
   @Test
