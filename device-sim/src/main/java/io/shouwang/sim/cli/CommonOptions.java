@@ -64,19 +64,19 @@ final class CommonOptions {
       description = "How long to run (0 = until Ctrl-C). Default: ${DEFAULT-VALUE}.")
   Duration duration;
 
-  @Option(names = "--heartbeat-interval", paramLabel = "DURATION", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+  @Option(names = "--heartbeat-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
       description = "Heartbeat interval of every device (±10%% jitter). Default: ${DEFAULT-VALUE}.")
   Duration heartbeatInterval;
 
-  @Option(names = "--vitals-interval", paramLabel = "DURATION", paramLabel = "DURATION", defaultValue = "300s", converter = DurationConverter.class,
+  @Option(names = "--vitals-interval", paramLabel = "DURATION", defaultValue = "300s", converter = DurationConverter.class,
       description = "Health monitor reading interval. Default: ${DEFAULT-VALUE}.")
   Duration vitalsInterval;
 
-  @Option(names = "--motion-interval", paramLabel = "DURATION", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+  @Option(names = "--motion-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
       description = "PIR motion count interval. Default: ${DEFAULT-VALUE}.")
   Duration motionInterval;
 
-  @Option(names = "--level-interval", paramLabel = "DURATION", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+  @Option(names = "--level-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
       description = "Smoke level, gas %%LEL and valve state report interval. Default: ${DEFAULT-VALUE}.")
   Duration levelInterval;
 
