@@ -68,6 +68,8 @@ public final class MalformedMessages {
       case GARBAGE_BYTES -> {
         byte[] bytes = new byte[16 + random.nextInt(240)];
         random.nextBytes(bytes);
+        // Field number 0 is never valid, so the bytes cannot parse as protobuf by chance.
+        bytes[0] = 0x07;
         yield bad(kind, topic(MessageClass.TELEMETRY, id, Encoding.PROTOBUF), bytes, 1,
             bytes.length + " random bytes");
       }
