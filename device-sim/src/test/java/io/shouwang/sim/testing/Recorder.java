@@ -92,7 +92,12 @@ public final class Recorder implements AutoCloseable {
 
   /** Publishes a command to a device, as the gateway would. */
   public void send(Command command, Encoding encoding) throws MqttException {
-    Topic topic = new Topic(MessageClass.COMMAND, command.getDeviceId(), encoding);
+    send(command, encoding, command.getDeviceId());
+  }
+
+  /** Publishes a command on a chosen device's command topic (which may not be the addressee). */
+  public void send(Command command, Encoding encoding, String topicDeviceId) throws MqttException {
+    Topic topic = new Topic(MessageClass.COMMAND, topicDeviceId, encoding);
     MqttMessage message = new MqttMessage(EnvelopeCodec.encode(command, encoding));
     message.setQos(1);
     client.publish(topic.path(), message);
