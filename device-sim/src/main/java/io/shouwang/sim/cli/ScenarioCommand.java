@@ -108,11 +108,11 @@ final class ScenarioCommand implements Callable<Integer> {
     ScenarioSettings settings = new ScenarioSettings(step, cancelAfter, count == null ? defaultCount() : count,
         stuckBehaviour(), valveTravel, commandTimeout, device, oversizeBytes);
     PrintWriter out = spec.commandLine().getOut();
-    StepLog log = new StepLog(out, Clock.systemDefaultZone());
     try (Lifetime lifetime = new Lifetime();
         Fleet fleet = Fleet.connect(
             CommonOptions.devices(withBackground ? households : List.of(household)),
             common.fleet(connections, true, common.qosTelemetry))) {
+      StepLog log = new StepLog(out, Clock.systemDefaultZone());
       ScenarioContext context = new ScenarioContext(fleet, household, settings, log, Pacer.real(common.speedup));
       scenario.prepare(context);
       fleet.attachDefaultActors(valveTravel, log::step);

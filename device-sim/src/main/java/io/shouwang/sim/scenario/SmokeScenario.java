@@ -31,7 +31,7 @@ final class SmokeScenario implements Scenario {
       }
       c.log().sent(c.send(DeviceKind.SMOKE_ALARM, MessageClass.EVENT,
           Payloads.smoke(SmokeAlarm.Event.ALARM, obscuration)));
-      obscuration += 1.7f;
+      obscuration = Math.round((obscuration + 1.7f) * 10) / 10f;
     }
     c.pause();
     c.log().step("smoke gone");
