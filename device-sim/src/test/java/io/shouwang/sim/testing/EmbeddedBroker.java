@@ -11,11 +11,14 @@ import java.util.concurrent.TimeUnit;
 /** A real MQTT 3.1.1 + 5 broker (embedded HiveMQ) on a free port of 127.0.0.1. */
 public final class EmbeddedBroker implements AutoCloseable {
 
-  private final EmbeddedHiveMQ hivemq;
+  private final Path root;
   private final int port;
+  private EmbeddedHiveMQ hivemq;
+  private int generation;
 
-  private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port) {
+  private EmbeddedBroker(EmbeddedHiveMQ hivemq, Path root, int port) {
     this.hivemq = hivemq;
+    this.root = root;
     this.port = port;
   }
 
@@ -45,14 +48,10 @@ public final class EmbeddedBroker implements AutoCloseable {
             </anonymous-usage-statistics>
           </hivemq>
           """.formatted(port));
-      EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
-          .withConfigurationFolder(conf)
-          .withDataFolder(data)
-          .withExtensionsFolder(extensions)
-          .build();
+      EmbeddedHiveMQ hivemq = build(root, data);
       try {
         hivemq.start().get(90, TimeUnit.SECONDS);
-        return new EmbeddedBroker(hivemq, port);
+        return new EmbeddedBroker(hivemq, root, port);
       } catch (Exception e) {
         last = e;
         hivemq.close();
@@ -61,9 +60,27 @@ public final class EmbeddedBroker implements AutoCloseable {
     throw last;
   }
 
+  private static EmbeddedHiveMQ build(Path root, Path data) {
+    return EmbeddedHiveMQ.builder()
+        .withConfigurationFolder(root.resolve("conf"))
+        .withDataFolder(data)
+        .withExtensionsFolder(root.resolve("extensions"))
+        .build();
+  }
+
   /** The broker's URI for Paho. */
   public String uri() {
     return "tcp://127.0.0.1:" + port;
+  }
+
+  /** Stops the broker and starts it again on the same port (clients see a dropped connection). */
+  public void restart() throws Exception {
+    // A stopped embedded HiveMQ does not start again cleanly: start a fresh one on the same port.
+    hivemq.stop().get(30, TimeUnit.SECONDS);
+    hivemq.close();
+    generation++;
+    hivemq = build(root, Files.createDirectories(root.resolve("data-" + generation)));
+    hivemq.start().get(90, TimeUnit.SECONDS);
   }
 
   @Override
