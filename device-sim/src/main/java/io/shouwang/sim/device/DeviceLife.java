@@ -1,6 +1,5 @@
 package io.shouwang.sim.device;
 
-import io.shouwang.schemas.MessageClass;
 import io.shouwang.schemas.v1.Envelope;
 import io.shouwang.schemas.v1.GasDetector;
 import io.shouwang.schemas.v1.GasValve;
@@ -71,11 +70,6 @@ public final class DeviceLife {
       case GAS_VALVE -> Optional.of(Payloads.valve(valveState, "", ""));
       default -> Optional.empty();
     };
-  }
-
-  /** The class a periodic message travels in: always telemetry. */
-  public static MessageClass periodicClass() {
-    return MessageClass.TELEMETRY;
   }
 
   /** The valve's current state (gas valves only). */

@@ -53,7 +53,7 @@ public final class BackgroundLife {
       Duration periodic = periodicInterval(life.device().spec().kind());
       if (periodic != null) {
         every(life, periodic, () -> life.periodic(periodic)
-            .ifPresent(p -> fleet.send(life.device(), DeviceLife.periodicClass(), p)));
+            .ifPresent(p -> fleet.send(life.device(), MessageClass.TELEMETRY, p)));
       }
       if (life.device().spec().kind() == DeviceKind.DOOR_CONTACT && rates.doorOpensPerDay() > 0) {
         scheduleDoor(life);

@@ -115,6 +115,7 @@ class GasValveIT {
           "result ACCEPTED cmd-9", "valve MOVING cmd-9", "valve FAULT cmd-9", "result FAILED cmd-9"));
       assertThat(backend.from(id)).filteredOn(e -> e.getGasValve().getState() == GasValve.State.FAULT)
           .extracting(e -> e.getGasValve().getFault()).containsExactly("JAMMED");
+      assertThat(fleet.life(id).valveState()).isEqualTo(GasValve.State.FAULT);
     }
   }
 

@@ -6,7 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A real MQTT 3.1.1 + 5 broker (embedded HiveMQ) on a free port of 127.0.0.1. */
 public final class EmbeddedBroker implements AutoCloseable {
@@ -84,9 +86,13 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    hivemq.stop().get(30, TimeUnit.SECONDS);
-    hivemq.close();
+  public void close() throws ExecutionException, TimeoutException {
+    try {
+      hivemq.stop().get(30, TimeUnit.SECONDS);
+      hivemq.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** A port nobody listened on a moment ago. */
