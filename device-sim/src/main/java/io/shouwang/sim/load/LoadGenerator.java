@@ -25,6 +25,7 @@ import java.util.random.RandomGenerator;
 public final class LoadGenerator {
 
   private static final long SECOND = 1_000_000_000L;
+  private static final long RECONNECT_POLL_NANOS = 50_000_000L;
 
   private final Fleet fleet;
   private final LoadSettings settings;
@@ -60,8 +61,15 @@ public final class LoadGenerator {
     }
     progress.start(start);
     workers.forEach(Thread::start);
+    long giveUp = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline + settings.drain().toNanos();
     for (Thread t : workers) {
-      t.join();
+      while (t.isAlive()) {
+        t.join(200);
+        if (stopped || System.nanoTime() > giveUp) {
+          // A worker blocked on a window that never frees (broker gone) must not hold up the summary.
+          workers.forEach(Thread::interrupt);
+        }
+      }
     }
     long sendingEnded = System.nanoTime();
     fleet.drain(settings.drain());
@@ -88,6 +96,12 @@ public final class LoadGenerator {
         }
       }
       DeviceLife life = group.get(i);
+      if (!fleet.connected(life.device().id())) {
+        // The connection is reconnecting: wait for it rather than pile up refused publishes.
+        LockSupport.parkNanos(RECONNECT_POLL_NANOS);
+        next = System.nanoTime();
+        continue;
+      }
       i = (i + 1) % group.size();
       Optional<Envelope.Builder> event =
           random.nextDouble() < settings.eventShare() ? event(life, openDoors) : Optional.empty();

@@ -15,6 +15,9 @@ public interface DeviceConnection extends AutoCloseable {
   /** Subscribes (again after every reconnect); the handler runs on a thread of its own. */
   void subscribe(String topic, int qos, MessageHandler handler) throws ConnectionException;
 
+  /** Whether the client is connected right now (it reconnects by itself when not). */
+  boolean isConnected();
+
   /** Messages published and not yet completed. */
   int inFlight();
 

@@ -101,6 +101,11 @@ final class Mqtt3Connection extends PahoConnection {
   }
 
   @Override
+  public boolean isConnected() {
+    return client.isConnected();
+  }
+
+  @Override
   void disconnectQuietly() {
     try {
       if (client.isConnected()) {

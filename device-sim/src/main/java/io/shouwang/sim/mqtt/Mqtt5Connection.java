@@ -104,6 +104,11 @@ final class Mqtt5Connection extends PahoConnection {
   }
 
   @Override
+  public boolean isConnected() {
+    return client.isConnected();
+  }
+
+  @Override
   void disconnectQuietly() {
     try {
       if (client.isConnected()) {

@@ -212,6 +212,11 @@ public final class Fleet implements Sender, AutoCloseable {
     }
   }
 
+  /** Whether the device's connection is up. */
+  public boolean connected(String deviceId) {
+    return links.get(deviceId).isConnected();
+  }
+
   /** Messages handed to the MQTT clients so far. */
   public long sentCount() {
     return sent.sum();

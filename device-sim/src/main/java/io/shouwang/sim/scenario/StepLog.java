@@ -36,6 +36,9 @@ public final class StepLog {
 
   /** A message the simulator published. */
   public void sent(Outgoing message) {
+    if (message == null) {
+      return; // the device is silenced: nothing went out
+    }
     Envelope e = message.envelope();
     print("→ %s #%d %s %s".formatted(message.topic().path(), e.getSeq(), e.getPayloadCase().name().toLowerCase(java.util.Locale.ROOT), describe(e)));
   }

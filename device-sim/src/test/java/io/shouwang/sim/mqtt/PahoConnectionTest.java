@@ -54,6 +54,11 @@ class PahoConnectionTest {
     void subscribeLater(String topic, int qos) {}
 
     @Override
+    public boolean isConnected() {
+      return reachable;
+    }
+
+    @Override
     void disconnectQuietly() {}
   }
 
