@@ -9,21 +9,26 @@ final class GenerationOptions {
   @Option(
       names = "--households",
       paramLabel = "N",
-      description = "Generate N households (ids hh-0001...) instead of reading --registry. Default: ${DEFAULT-VALUE}.",
+      description =
+          "Generate N households (ids hh-0001...) instead of reading --registry. Default:"
+              + " ${DEFAULT-VALUE}.",
       defaultValue = "10")
   int households;
 
   @Option(
       names = "--devices-per-household",
       paramLabel = "M",
-      description = "Exactly M devices per generated household (button, smoke, door, PIR, gas, valve, health, service, then more rooms); 0 = a realistic mix. Default: ${DEFAULT-VALUE}.",
+      description =
+          "Exactly M devices per generated household (button, smoke, door, PIR, gas, valve, health,"
+              + " service, then more rooms); 0 = a realistic mix. Default: ${DEFAULT-VALUE}.",
       defaultValue = "0")
   int devicesPerHousehold;
 
   @Option(
       names = "--json-share",
       paramLabel = "FRACTION",
-      description = "Share of generated devices that send protobuf JSON. Default: ${DEFAULT-VALUE}.",
+      description =
+          "Share of generated devices that send protobuf JSON. Default: ${DEFAULT-VALUE}.",
       defaultValue = "0.1")
   double jsonShare;
 

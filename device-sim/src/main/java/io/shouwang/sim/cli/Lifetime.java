@@ -12,15 +12,18 @@ final class Lifetime implements AutoCloseable {
   private final Thread hook;
 
   Lifetime() {
-    hook = new Thread(() -> {
-      interrupted.countDown();
-      try {
-        // Give the run time to drain and print its summary before the JVM exits.
-        finished.await(15, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "ctrl-c");
+    hook =
+        new Thread(
+            () -> {
+              interrupted.countDown();
+              try {
+                // Give the run time to drain and print its summary before the JVM exits.
+                finished.await(15, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
@@ -35,14 +38,17 @@ final class Lifetime implements AutoCloseable {
 
   /** Runs {@code onStop} as soon as Ctrl-C is pressed (on a thread of its own). */
   void onInterrupt(Runnable onStop) {
-    Thread t = new Thread(() -> {
-      try {
-        interrupted.await();
-        onStop.run();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "ctrl-c-watch");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                interrupted.await();
+                onStop.run();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "ctrl-c-watch");
     t.setDaemon(true);
     t.start();
   }

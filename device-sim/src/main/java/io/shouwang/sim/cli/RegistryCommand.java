@@ -15,22 +15,31 @@ import picocli.CommandLine.Spec;
 /** {@code registry}: prints or writes a generated registry file. */
 @Command(
     name = "registry",
-    description = "Generates a registry YAML (communities > grids > buildings > households with residents, contacts and devices) in the format the gateway loads. Every household has an emergency button; most a smoke alarm, door contact and PIR; a third gas detector + valve; a third a health monitor; a few a service button. Same options and seed, same file.",
+    description =
+        "Generates a registry YAML (communities > grids > buildings > households with residents,"
+            + " contacts and devices) in the format the gateway loads. Every household has an"
+            + " emergency button; most a smoke alarm, door contact and PIR; a third gas detector +"
+            + " valve; a third a health monitor; a few a service button. Same options and seed,"
+            + " same file.",
     mixinStandardHelpOptions = true,
     usageHelpWidth = 100,
     sortOptions = false)
 final class RegistryCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  GenerationOptions generation;
+  @Mixin GenerationOptions generation;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Random seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write to FILE instead of standard output.")
   Path out;
 
   @Override

@@ -43,77 +43,134 @@ import picocli.CommandLine.Spec;
     sortOptions = false)
 final class ScenarioCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "NAME", description = "The scenario to play (see above).")
   String name;
 
-  @Option(names = "--household", paramLabel = "ID",
+  @Option(
+      names = "--household",
+      paramLabel = "ID",
       description = "Household to play it in. Default: the first with the devices the story needs.")
   String householdId;
 
-  @Option(names = "--with-background",
+  @Option(
+      names = "--with-background",
       description = "Also run every device's everyday traffic, until --duration ends (0 = Ctrl-C).")
   boolean withBackground;
 
-  @Option(names = "--cancel-after", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(
+      names = "--cancel-after",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description = "press: cancel the press after this long.")
   Duration cancelAfter;
 
-  @Option(names = "--count", paramLabel = "N",
-      description = "smoke: alarm repeats (3); abnormal-vitals: readings (5); malformed-burst: messages (18).")
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      description =
+          "smoke: alarm repeats (3); abnormal-vitals: readings (5); malformed-burst: messages"
+              + " (18).")
   Integer count;
 
-  @Option(names = "--stuck", paramLabel = "ignore|fault", defaultValue = "ignore",
-      description = "gas-leak-stuck-valve: ignore the command, or jam (FAULT, FAILED). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--stuck",
+      paramLabel = "ignore|fault",
+      defaultValue = "ignore",
+      description =
+          "gas-leak-stuck-valve: ignore the command, or jam (FAULT, FAILED). Default:"
+              + " ${DEFAULT-VALUE}.")
   String stuck;
 
-  @Option(names = "--device", paramLabel = "ID", description = "silent-device: the device that goes silent.")
+  @Option(
+      names = "--device",
+      paramLabel = "ID",
+      description = "silent-device: the device that goes silent.")
   String device;
 
-  @Option(names = "--step", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+  @Option(
+      names = "--step",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      converter = DurationConverter.class,
       description = "Pause between steps (divided by --speedup). Default: ${DEFAULT-VALUE}.")
   Duration step;
 
-  @Option(names = "--valve-travel", paramLabel = "DURATION", defaultValue = "3s", converter = DurationConverter.class,
+  @Option(
+      names = "--valve-travel",
+      paramLabel = "DURATION",
+      defaultValue = "3s",
+      converter = DurationConverter.class,
       description = "Time the valve takes to close. Default: ${DEFAULT-VALUE}.")
   Duration valveTravel;
 
-  @Option(names = "--command-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+  @Option(
+      names = "--command-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
       description = "How long to wait for the backend's valve command. Default: ${DEFAULT-VALUE}.")
   Duration commandTimeout;
 
-  @Option(names = "--linger", paramLabel = "DURATION", defaultValue = "3s", converter = DurationConverter.class,
-      description = "Without --with-background: keep listening for commands (e.g. button feedback) this long after the story. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--linger",
+      paramLabel = "DURATION",
+      defaultValue = "3s",
+      converter = DurationConverter.class,
+      description =
+          "Without --with-background: keep listening for commands (e.g. button feedback) this long"
+              + " after the story. Default: ${DEFAULT-VALUE}.")
   Duration linger;
 
-  @Option(names = "--oversize-bytes", defaultValue = "300000",
+  @Option(
+      names = "--oversize-bytes",
+      defaultValue = "300000",
       description = "malformed-burst: size of the oversized payload. Default: ${DEFAULT-VALUE}.")
   int oversizeBytes;
 
-  @Option(names = "--connections", defaultValue = "0",
-      description = "0 = one connection per device; N = shared connections per protocol. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--connections",
+      defaultValue = "0",
+      description =
+          "0 = one connection per device; N = shared connections per protocol. Default:"
+              + " ${DEFAULT-VALUE}.")
   int connections;
 
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
-    Scenario scenario = Scenarios.named(name).orElseThrow(() ->
-        common.usage("unknown scenario '" + name + "'; one of " + String.join(", ", Scenarios.NAMES)));
+    Scenario scenario =
+        Scenarios.named(name)
+            .orElseThrow(
+                () ->
+                    common.usage(
+                        "unknown scenario '"
+                            + name
+                            + "'; one of "
+                            + String.join(", ", Scenarios.NAMES)));
     List<Household> households = common.households();
     Household household = pick(households, scenario);
-    ScenarioSettings settings = new ScenarioSettings(step, cancelAfter, count == null ? defaultCount() : count,
-        stuckBehaviour(), valveTravel, commandTimeout, device, oversizeBytes);
+    ScenarioSettings settings =
+        new ScenarioSettings(
+            step,
+            cancelAfter,
+            count == null ? defaultCount() : count,
+            stuckBehaviour(),
+            valveTravel,
+            commandTimeout,
+            device,
+            oversizeBytes);
     PrintWriter out = spec.commandLine().getOut();
     try (Lifetime lifetime = new Lifetime();
-        Fleet fleet = Fleet.connect(
-            CommonOptions.devices(withBackground ? households : List.of(household)),
-            common.fleet(connections, true, common.qosTelemetry))) {
+        Fleet fleet =
+            Fleet.connect(
+                CommonOptions.devices(withBackground ? households : List.of(household)),
+                common.fleet(connections, true, common.qosTelemetry))) {
       StepLog log = new StepLog(out, Clock.systemDefaultZone());
-      ScenarioContext context = new ScenarioContext(fleet, household, settings, log, Pacer.real(common.speedup));
+      ScenarioContext context =
+          new ScenarioContext(fleet, household, settings, log, Pacer.real(common.speedup));
       scenario.prepare(context);
       fleet.attachDefaultActors(valveTravel, log::step);
       BackgroundLife background = null;
@@ -121,39 +178,60 @@ final class ScenarioCommand implements Callable<Integer> {
         background = new BackgroundLife(fleet, common.rates(), scenario.scripted(household));
         background.start();
       }
-      out.printf("scenario %s in %s (%s) on %s, seed %d%n", scenario.name(), household.id(),
-          String.join(", ", household.devices().stream().map(d -> d.id()).toList()), common.broker, common.seed);
+      out.printf(
+          "scenario %s in %s (%s) on %s, seed %d%n",
+          scenario.name(),
+          household.id(),
+          String.join(", ", household.devices().stream().map(d -> d.id()).toList()),
+          common.broker,
+          common.seed);
       out.flush();
       try {
         scenario.play(context);
         if (withBackground) {
-          log.step("story done; background traffic goes on " + (common.duration.isZero() ? "until Ctrl-C" : "for --duration"));
+          log.step(
+              "story done; background traffic goes on "
+                  + (common.duration.isZero() ? "until Ctrl-C" : "for --duration"));
           lifetime.await(common.duration);
           background.stop();
         } else {
-          lifetime.await(Duration.ofMillis(Math.round(linger.toMillis() / common.speedup)).plusMillis(1));
+          lifetime.await(
+              Duration.ofMillis(Math.round(linger.toMillis() / common.speedup)).plusMillis(1));
         }
       } finally {
         fleet.drain(Duration.ofSeconds(5));
       }
-      log.step("done: sent " + fleet.sentCount() + ", acknowledged " + fleet.ackedCount()
-          + (fleet.errorCounts().isEmpty() ? "" : ", errors " + fleet.errorCounts()));
+      log.step(
+          "done: sent "
+              + fleet.sentCount()
+              + ", acknowledged "
+              + fleet.ackedCount()
+              + (fleet.errorCounts().isEmpty() ? "" : ", errors " + fleet.errorCounts()));
     }
     return 0;
   }
 
   private Household pick(List<Household> households, Scenario scenario) {
     if (householdId != null) {
-      Household h = households.stream().filter(x -> x.id().equals(householdId)).findFirst()
-          .orElseThrow(() -> common.usage("no household " + householdId));
+      Household h =
+          households.stream()
+              .filter(x -> x.id().equals(householdId))
+              .findFirst()
+              .orElseThrow(() -> common.usage("no household " + householdId));
       if (!h.hasAll(scenario.needs())) {
         throw common.usage(householdId + " lacks a device the story needs: " + scenario.needs());
       }
       return h;
     }
-    return households.stream().filter(h -> h.hasAll(scenario.needs()) && !h.devices().isEmpty()).findFirst()
-        .orElseThrow(() -> common.usage("no household has " + scenario.needs()
-            + "; try more --households or another --registry"));
+    return households.stream()
+        .filter(h -> h.hasAll(scenario.needs()) && !h.devices().isEmpty())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                common.usage(
+                    "no household has "
+                        + scenario.needs()
+                        + "; try more --households or another --registry"));
   }
 
   private int defaultCount() {

@@ -16,16 +16,19 @@ public final class SimCli {
     CommandLine cli = new CommandLine(new SimCommand());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, command, parseResult) -> {
-      if (e instanceof ConnectionException || e instanceof ScenarioFailure || e instanceof IOException) {
-        command.getErr().println("device-sim: " + e.getMessage());
-      } else {
-        command.getErr().println("device-sim: unexpected failure: " + e);
-        e.printStackTrace(command.getErr());
-      }
-      command.getErr().flush();
-      return 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, command, parseResult) -> {
+          if (e instanceof ConnectionException
+              || e instanceof ScenarioFailure
+              || e instanceof IOException) {
+            command.getErr().println("device-sim: " + e.getMessage());
+          } else {
+            command.getErr().println("device-sim: unexpected failure: " + e);
+            e.printStackTrace(command.getErr());
+          }
+          command.getErr().flush();
+          return 1;
+        });
     return cli.execute(args);
   }
 }

@@ -46,13 +46,16 @@ public abstract class CommandActor implements DeviceConnection.MessageHandler {
       LOG.warn("{}: undecodable command on {}: {}", device.id(), topic, e.getMessage());
       return;
     }
-    narrator.accept("%s received command %s (%s)".formatted(device.id(), command.getCommandId(), command.getActionCase()));
+    narrator.accept(
+        "%s received command %s (%s)"
+            .formatted(device.id(), command.getCommandId(), command.getActionCase()));
     if (!command.getDeviceId().equals(device.id())) {
       reply(command, CommandResult.Status.REJECTED, "command is for " + command.getDeviceId());
       return;
     }
     if (command.hasExpiresAt()
-        && Instant.ofEpochSecond(command.getExpiresAt().getSeconds(), command.getExpiresAt().getNanos())
+        && Instant.ofEpochSecond(
+                command.getExpiresAt().getSeconds(), command.getExpiresAt().getNanos())
             .isBefore(device.clock().instant())) {
       reply(command, CommandResult.Status.EXPIRED, "received after expires_at");
       return;

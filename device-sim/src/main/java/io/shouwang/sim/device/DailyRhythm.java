@@ -23,7 +23,9 @@ public final class DailyRhythm {
     return Math.cos(2 * Math.PI * (hours(time) - 16) / 24);
   }
 
-  /** Extra blood glucose (mmol/L) from the last meal (07:30, 12:00, 18:00), peaking 45 min after. */
+  /**
+   * Extra blood glucose (mmol/L) from the last meal (07:30, 12:00, 18:00), peaking 45 min after.
+   */
   public static double afterMeal(LocalTime time) {
     double h = hours(time);
     double extra = 0;

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * The everyday messages of one device: heartbeats, and the periodic telemetry of its kind
- * (motion counts, vitals, smoke level, gas %LEL, valve state). Nothing here raises an alert.
+ * The everyday messages of one device: heartbeats, and the periodic telemetry of its kind (motion
+ * counts, vitals, smoke level, gas %LEL, valve state). Nothing here raises an alert.
  */
 public final class DeviceLife {
 

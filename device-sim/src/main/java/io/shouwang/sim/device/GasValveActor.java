@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * A motorised gas valve: on CLOSE/OPEN it answers ACCEPTED, reports MOVING, and after the motor's
- * travel time reports the new state with the command id and DONE. A stuck valve ignores the
- * command or jams (FAULT, then FAILED).
+ * travel time reports the new state with the command id and DONE. A stuck valve ignores the command
+ * or jams (FAULT, then FAILED).
  */
 public final class GasValveActor extends CommandActor {
 
@@ -51,7 +51,8 @@ public final class GasValveActor extends CommandActor {
 
   @Override
   void handle(Command command) {
-    if (!command.hasValve() || command.getValve().getAction() == ValveCommand.Action.ACTION_UNSPECIFIED) {
+    if (!command.hasValve()
+        || command.getValve().getAction() == ValveCommand.Action.ACTION_UNSPECIFIED) {
       reply(command, CommandResult.Status.REJECTED, "not a valve command");
       return;
     }

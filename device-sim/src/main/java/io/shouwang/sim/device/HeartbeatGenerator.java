@@ -33,7 +33,10 @@ public final class HeartbeatGenerator {
             .setFirmware(firmware)
             .setUptimeS(Math.max(0, uptime.toSeconds()))
             .setMainsPowered(mainsPowered)
-            .setSignalDbm((int) Math.round(VitalsGenerator.clamp(signalBase + random.nextGaussian() * 4, -110, -30)));
+            .setSignalDbm(
+                (int)
+                    Math.round(
+                        VitalsGenerator.clamp(signalBase + random.nextGaussian() * 4, -110, -30)));
     if (!mainsPowered) {
       batteryPercent = Math.max(1, batteryPercent - random.nextDouble() * 0.004);
       int percent = (int) Math.round(batteryPercent);

@@ -40,8 +40,7 @@ public final class Payloads {
   /** A valve state, with the command that caused it (empty if none) and a fault code. */
   public static Envelope.Builder valve(GasValve.State state, String commandId, String fault) {
     return Envelope.newBuilder()
-        .setGasValve(
-            GasValve.newBuilder().setState(state).setCommandId(commandId).setFault(fault));
+        .setGasValve(GasValve.newBuilder().setState(state).setCommandId(commandId).setFault(fault));
   }
 
   /** A door contact change. */
@@ -57,7 +56,8 @@ public final class Payloads {
   }
 
   /** The outcome of a command. */
-  public static Envelope.Builder result(String commandId, CommandResult.Status status, String detail) {
+  public static Envelope.Builder result(
+      String commandId, CommandResult.Status status, String detail) {
     return Envelope.newBuilder()
         .setCommandResult(
             CommandResult.newBuilder().setCommandId(commandId).setStatus(status).setDetail(detail));

@@ -5,8 +5,8 @@ import java.time.LocalTime;
 import java.util.random.RandomGenerator;
 
 /**
- * Health readings of an elderly but stable resident (heart rate 60-85 with a night dip, SpO2
- * 94-99, BP 115-150/70-90, glucose 4.5-8 after meals), and the abnormal ones a scenario needs.
+ * Health readings of an elderly but stable resident (heart rate 60-85 with a night dip, SpO2 94-99,
+ * BP 115-150/70-90, glucose 4.5-8 after meals), and the abnormal ones a scenario needs.
  */
 public final class VitalsGenerator {
 
@@ -27,7 +27,8 @@ public final class VitalsGenerator {
         .setDiastolicMmhg(round(clamp(78 + 4 * c + gauss(3.5), 70, 90), 0))
         .setGlucoseMmolL(round(clamp(5.0 + DailyRhythm.afterMeal(time) + gauss(0.25), 4.5, 8), 1))
         .setEcgRhythm(HealthReading.EcgRhythm.SINUS)
-        .setQuality(random.nextDouble() < 0.92 ? HealthReading.Quality.GOOD : HealthReading.Quality.POOR)
+        .setQuality(
+            random.nextDouble() < 0.92 ? HealthReading.Quality.GOOD : HealthReading.Quality.POOR)
         .build();
   }
 

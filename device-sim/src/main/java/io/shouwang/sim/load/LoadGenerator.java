@@ -19,8 +19,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Drives a fleet as hard as asked: one thread per connection cycles through that connection's
- * devices, mostly telemetry with some benign events, every message a valid stamped envelope. A
- * full in-flight window blocks the thread (backpressure) instead of failing.
+ * devices, mostly telemetry with some benign events, every message a valid stamped envelope. A full
+ * in-flight window blocks the thread (backpressure) instead of failing.
  */
 public final class LoadGenerator {
 
@@ -50,7 +50,8 @@ public final class LoadGenerator {
   public LoadSummary run() throws InterruptedException {
     List<List<DeviceLife>> groups = fleet.groupsByConnection();
     long start = System.nanoTime();
-    long deadline = settings.duration().isZero() ? Long.MAX_VALUE : start + settings.duration().toNanos();
+    long deadline =
+        settings.duration().isZero() ? Long.MAX_VALUE : start + settings.duration().toNanos();
     long period = settings.rate() > 0 ? (long) (SECOND * groups.size() / settings.rate()) : 0;
     List<Thread> workers = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
@@ -61,12 +62,14 @@ public final class LoadGenerator {
     }
     progress.start(start);
     workers.forEach(Thread::start);
-    long giveUp = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline + settings.drain().toNanos();
+    long giveUp =
+        deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline + settings.drain().toNanos();
     for (Thread t : workers) {
       while (t.isAlive()) {
         t.join(200);
         if (stopped || System.nanoTime() > giveUp) {
-          // A worker blocked on a window that never frees (broker gone) must not hold up the summary.
+          // A worker blocked on a window that never frees (broker gone) must not hold up the
+          // summary.
           workers.forEach(Thread::interrupt);
         }
       }
@@ -109,7 +112,9 @@ public final class LoadGenerator {
         fleet.send(life.device(), MessageClass.EVENT, event.get());
       } else {
         Envelope.Builder telemetry =
-            random.nextBoolean() ? life.periodic(Duration.ofMinutes(1)).orElseGet(life::heartbeat) : life.heartbeat();
+            random.nextBoolean()
+                ? life.periodic(Duration.ofMinutes(1)).orElseGet(life::heartbeat)
+                : life.heartbeat();
         fleet.send(life.device(), MessageClass.TELEMETRY, telemetry);
       }
     }
@@ -124,7 +129,8 @@ public final class LoadGenerator {
         if (!open) {
           openDoors.remove(id);
         }
-        yield Optional.of(Payloads.door(open ? DoorContact.State.OPEN : DoorContact.State.CLOSED, false, false));
+        yield Optional.of(
+            Payloads.door(open ? DoorContact.State.OPEN : DoorContact.State.CLOSED, false, false));
       }
       case SMOKE_ALARM -> Optional.of(Payloads.smoke(SmokeAlarm.Event.SELF_TEST_PASSED, 0f));
       case GAS_DETECTOR -> Optional.of(Payloads.gas(GasDetector.Alarm.NORMAL, 0.2f));

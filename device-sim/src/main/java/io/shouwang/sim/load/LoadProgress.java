@@ -33,11 +33,13 @@ public final class LoadProgress {
   void start(long nanos) {
     startNanos = nanos;
     lastNanos = nanos;
-    ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "load-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "load-progress");
+              t.setDaemon(true);
+              return t;
+            });
     ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -70,8 +72,15 @@ public final class LoadProgress {
     lastAcked = acked;
     lastNanos = now;
     long errors = fleet.errorCounts().values().stream().mapToLong(Long::longValue).sum();
-    String line = "%5ds  sent %7d/s  acked %7d/s  errors %d  in-flight %d  total sent %d"
-        .formatted((now - startNanos) / 1_000_000_000L, sentRate, ackedRate, errors, fleet.inFlight(), sent);
+    String line =
+        "%5ds  sent %7d/s  acked %7d/s  errors %d  in-flight %d  total sent %d"
+            .formatted(
+                (now - startNanos) / 1_000_000_000L,
+                sentRate,
+                ackedRate,
+                errors,
+                fleet.inFlight(),
+                sent);
     if (sameLine) {
       out.print("\r" + line + "   ");
     } else {

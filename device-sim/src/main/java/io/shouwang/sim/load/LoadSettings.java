@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * A load run: {@code rate} messages per second over all connections (0 = as fast as the windows
- * allow), for {@code duration}, with {@code eventShare} of messages being events; then up to
- * {@code drain} to let in-flight messages complete.
+ * allow), for {@code duration}, with {@code eventShare} of messages being events; then up to {@code
+ * drain} to let in-flight messages complete.
  */
 public record LoadSettings(double rate, Duration duration, double eventShare, Duration drain) {
 

@@ -23,15 +23,26 @@ public record LoadSummary(
   /** The summary as a few lines for the terminal. */
   public String text() {
     return """
-        load summary: %.1f s, %d devices over %d connections, QoS %d, target %s
-          sent %d, acked %d, errors %d %s, not completed %d
-          rate: avg %.0f sent/s (%.0f acked/s), peak %d sent/s (%d acked/s)
-          window full (Paho 32202), waited and retried: %d"""
+    load summary: %.1f s, %d devices over %d connections, QoS %d, target %s
+      sent %d, acked %d, errors %d %s, not completed %d
+      rate: avg %.0f sent/s (%.0f acked/s), peak %d sent/s (%d acked/s)
+      window full (Paho 32202), waited and retried: %d\
+    """
         .formatted(
-            durationSeconds, devices, connections, qos,
+            durationSeconds,
+            devices,
+            connections,
+            qos,
             targetRate == 0 ? "max rate" : String.format("%.0f msg/s", targetRate),
-            sent, acked, errorsTotal, errors, notCompleted,
-            avgSentPerSecond, avgAckedPerSecond, peakSentPerSecond, peakAckedPerSecond,
+            sent,
+            acked,
+            errorsTotal,
+            errors,
+            notCompleted,
+            avgSentPerSecond,
+            avgAckedPerSecond,
+            peakSentPerSecond,
+            peakAckedPerSecond,
             windowFullRetries);
   }
 }

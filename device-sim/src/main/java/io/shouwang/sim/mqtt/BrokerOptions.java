@@ -20,7 +20,8 @@ public record BrokerOptions(
   public BrokerOptions {
     Objects.requireNonNull(uri, "uri");
     if (!uri.startsWith("tcp://") && !uri.startsWith("ssl://")) {
-      throw new IllegalArgumentException("broker must be tcp://host:port or ssl://host:port: " + uri);
+      throw new IllegalArgumentException(
+          "broker must be tcp://host:port or ssl://host:port: " + uri);
     }
     if (connectAttempts < 1 || maxInflight < 1) {
       throw new IllegalArgumentException("connect attempts and max in-flight must be positive");

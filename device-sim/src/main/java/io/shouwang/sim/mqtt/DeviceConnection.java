@@ -10,7 +10,8 @@ public interface DeviceConnection extends AutoCloseable {
    * completes when the broker acknowledged it (QoS 1) or it was written to the socket (QoS 0), and
    * fails with a {@link PublishException} naming what went wrong.
    */
-  CompletableFuture<Void> publish(String topic, byte[] payload, int qos) throws InterruptedException;
+  CompletableFuture<Void> publish(String topic, byte[] payload, int qos)
+      throws InterruptedException;
 
   /** Subscribes (again after every reconnect); the handler runs on a thread of its own. */
   void subscribe(String topic, int qos, MessageHandler handler) throws ConnectionException;

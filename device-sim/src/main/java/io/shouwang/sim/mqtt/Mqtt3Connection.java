@@ -39,7 +39,8 @@ final class Mqtt3Connection extends PahoConnection {
     try {
       connection = new Mqtt3Connection(options, clientId);
     } catch (MqttException e) {
-      throw new ConnectionException(clientId + ": cannot create MQTT 3.1.1 client: " + e.getMessage(), e);
+      throw new ConnectionException(
+          clientId + ": cannot create MQTT 3.1.1 client: " + e.getMessage(), e);
     }
     connection.connect();
     return connection;

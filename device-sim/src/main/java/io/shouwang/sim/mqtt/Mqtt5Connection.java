@@ -41,7 +41,8 @@ final class Mqtt5Connection extends PahoConnection {
     try {
       connection = new Mqtt5Connection(options, clientId);
     } catch (MqttException e) {
-      throw new ConnectionException(clientId + ": cannot create MQTT 5 client: " + e.getMessage(), e);
+      throw new ConnectionException(
+          clientId + ": cannot create MQTT 5 client: " + e.getMessage(), e);
     }
     connection.connect();
     return connection;
@@ -153,7 +154,8 @@ final class Mqtt5Connection extends PahoConnection {
   private final class Callback implements MqttCallback {
     @Override
     public void disconnected(MqttDisconnectResponse response) {
-      LOG.warn("{}: disconnected from broker, reconnecting: {}", clientId, response.getReasonString());
+      LOG.warn(
+          "{}: disconnected from broker, reconnecting: {}", clientId, response.getReasonString());
     }
 
     @Override

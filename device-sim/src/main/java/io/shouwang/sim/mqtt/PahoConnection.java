@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,7 @@ abstract class PahoConnection implements DeviceConnection {
   private final LongAdder windowFull = new LongAdder();
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final ExecutorService inbound;
-  private final java.util.concurrent.atomic.AtomicBoolean closed =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private volatile InflightWindow window;
 
   private record Subscription(int qos, MessageHandler handler) {}
@@ -66,7 +66,9 @@ abstract class PahoConnection implements DeviceConnection {
       try {
         int brokerMaximum = connectOnce();
         int size =
-            brokerMaximum > 0 ? Math.min(options.maxInflight(), brokerMaximum) : options.maxInflight();
+            brokerMaximum > 0
+                ? Math.min(options.maxInflight(), brokerMaximum)
+                : options.maxInflight();
         window = new InflightWindow(size);
         return;
       } catch (Exception e) {
@@ -186,6 +188,8 @@ abstract class PahoConnection implements DeviceConnection {
       return "unknown error";
     }
     String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return e.getCause() == null || e.getCause() == e ? text : text + " (" + describe(e.getCause()) + ")";
+    return e.getCause() == null || e.getCause() == e
+        ? text
+        : text + " (" + describe(e.getCause()) + ")";
   }
 }

@@ -5,7 +5,12 @@ import java.util.Objects;
 
 /** One device as the registry describes it (only what the simulator needs). */
 public record DeviceSpec(
-    String id, String householdId, DeviceKind kind, Encoding encoding, Protocol protocol, String model) {
+    String id,
+    String householdId,
+    DeviceKind kind,
+    Encoding encoding,
+    Protocol protocol,
+    String model) {
 
   public DeviceSpec {
     Objects.requireNonNull(id, "id");

@@ -22,9 +22,30 @@ final class PeopleGenerator {
           "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Gao", "Luo");
   private static final List<String> GIVEN_NAMES =
       List.of(
-          "Guiying", "Xiuying", "Yulan", "Shufen", "Jianguo", "Guoqiang", "Yumei", "Fengying",
-          "Zhiqiang", "Lihua", "Jianhua", "Xiulan", "Dehua", "Baoshan", "Shuzhen", "Guilan", "Min",
-          "Jun", "Wei", "Fang", "Lei", "Jing", "Tao", "Yan");
+          "Guiying",
+          "Xiuying",
+          "Yulan",
+          "Shufen",
+          "Jianguo",
+          "Guoqiang",
+          "Yumei",
+          "Fengying",
+          "Zhiqiang",
+          "Lihua",
+          "Jianhua",
+          "Xiulan",
+          "Dehua",
+          "Baoshan",
+          "Shuzhen",
+          "Guilan",
+          "Min",
+          "Jun",
+          "Wei",
+          "Fang",
+          "Lei",
+          "Jing",
+          "Tao",
+          "Yan");
   private static final List<String> FAMILY_RELATIONS =
       List.of("son", "daughter", "niece", "nephew", "grandson", "granddaughter");
   private static final List<String> STREETS =
@@ -42,7 +63,8 @@ final class PeopleGenerator {
   Community community(int number, List<Grid> grids) {
     String id = String.format("com-%02d", number);
     DutyDesk desk =
-        new DutyDesk("Community " + number + " service center", phone(), "duty-" + id + "@example.org");
+        new DutyDesk(
+            "Community " + number + " service center", phone(), "duty-" + id + "@example.org");
     return new Community(id, "Community " + number, desk, grids);
   }
 

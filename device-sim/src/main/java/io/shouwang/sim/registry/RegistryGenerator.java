@@ -1,5 +1,6 @@
 package io.shouwang.sim.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -17,9 +18,9 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * Generates a realistic registry: every household has an emergency button; most a smoke alarm,
- * door contact and motion sensor; a third gas detector plus valve; a third a health monitor; a few
- * a service button. The same settings always give the same file.
+ * Generates a realistic registry: every household has an emergency button; most a smoke alarm, door
+ * contact and motion sensor; a third gas detector plus valve; a third a health monitor; a few a
+ * service button. The same settings always give the same file.
  */
 public final class RegistryGenerator {
 
@@ -78,7 +79,7 @@ public final class RegistryGenerator {
   public static String yaml(GenerationSettings settings) {
     try {
       return YAML.writeValueAsString(new RegistryGenerator(settings).document());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write generated registry", e);
     }
   }
@@ -169,6 +170,7 @@ public final class RegistryGenerator {
     int n = counters.merge(kind, 1, Integer::sum);
     String encoding = random.nextDouble() < settings.jsonShare() ? "json" : "protobuf";
     String protocol = random.nextDouble() < settings.mqtt311Share() ? "mqtt311" : "mqtt5";
-    return new DeviceEntry(kind.idFor(n), kind.registryName(), encoding, protocol, MODELS.get(kind));
+    return new DeviceEntry(
+        kind.idFor(n), kind.registryName(), encoding, protocol, MODELS.get(kind));
   }
 }

@@ -46,14 +46,21 @@ public final class BackgroundLife {
     for (DeviceLife life : fleet.lives()) {
       String id = life.device().id();
       timing.put(id, life.device().stream("timing"));
-      every(life, rates.heartbeat(), () -> fleet.send(life.device(), MessageClass.TELEMETRY, life.heartbeat()));
+      every(
+          life,
+          rates.heartbeat(),
+          () -> fleet.send(life.device(), MessageClass.TELEMETRY, life.heartbeat()));
       if (scripted.contains(id)) {
         continue;
       }
       Duration periodic = periodicInterval(life.device().spec().kind());
       if (periodic != null) {
-        every(life, periodic, () -> life.periodic(periodic)
-            .ifPresent(p -> fleet.send(life.device(), MessageClass.TELEMETRY, p)));
+        every(
+            life,
+            periodic,
+            () ->
+                life.periodic(periodic)
+                    .ifPresent(p -> fleet.send(life.device(), MessageClass.TELEMETRY, p)));
       }
       if (life.device().spec().kind() == DeviceKind.DOOR_CONTACT && rates.doorOpensPerDay() > 0) {
         scheduleDoor(life);
@@ -104,11 +111,17 @@ public final class BackgroundLife {
             return;
           }
           if (uniform(life) < 0.2 + DailyRhythm.activity(life.localTime())) {
-            fleet.send(life.device(), MessageClass.EVENT, Payloads.door(DoorContact.State.OPEN, false, false));
+            fleet.send(
+                life.device(),
+                MessageClass.EVENT,
+                Payloads.door(DoorContact.State.OPEN, false, false));
             long open = rates.millis(Duration.ofSeconds(5 + (long) (uniform(life) * 55)));
             scheduler.schedule(
-                () -> fleet.send(life.device(), MessageClass.EVENT,
-                    Payloads.door(DoorContact.State.CLOSED, false, false)),
+                () ->
+                    fleet.send(
+                        life.device(),
+                        MessageClass.EVENT,
+                        Payloads.door(DoorContact.State.CLOSED, false, false)),
                 open,
                 TimeUnit.MILLISECONDS);
           }

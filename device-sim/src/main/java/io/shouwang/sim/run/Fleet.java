@@ -79,14 +79,16 @@ public final class Fleet implements Sender, AutoCloseable {
     Map<Protocol, List<DeviceConnection>> shared = new EnumMap<>(Protocol.class);
     Map<Protocol, Integer> assigned = new EnumMap<>(Protocol.class);
     for (DeviceSpec spec : devices) {
-      SimDevice device = new SimDevice(spec, options.clock(), options.seed(), options.telemetryQos());
+      SimDevice device =
+          new SimDevice(spec, options.clock(), options.seed(), options.telemetryQos());
       lives.put(spec.id(), new DeviceLife(device));
       DeviceConnection link;
       if (options.connections() == 0) {
         link = Connections.open(spec.protocol(), options.broker(), spec.id());
         connections.add(link);
       } else {
-        List<DeviceConnection> pool = shared.computeIfAbsent(spec.protocol(), p -> new ArrayList<>());
+        List<DeviceConnection> pool =
+            shared.computeIfAbsent(spec.protocol(), p -> new ArrayList<>());
         int index = assigned.merge(spec.protocol(), 1, Integer::sum) - 1;
         if (pool.size() < options.connections() && index == pool.size()) {
           String clientId =
@@ -148,7 +150,10 @@ public final class Fleet implements Sender, AutoCloseable {
       }
       DeviceKind kind = life.device().spec().kind();
       if (kind == DeviceKind.GAS_VALVE) {
-        attach(id, new GasValveActor(life, this, narrator, scheduler, valveTravel, GasValveActor.Behaviour.OBEY));
+        attach(
+            id,
+            new GasValveActor(
+                life, this, narrator, scheduler, valveTravel, GasValveActor.Behaviour.OBEY));
       } else if (kind == DeviceKind.EMERGENCY_BUTTON) {
         attach(id, new ButtonActor(life, this, narrator));
       }
@@ -188,15 +193,17 @@ public final class Fleet implements Sender, AutoCloseable {
 
   private void publish(String deviceId, String topic, byte[] payload, int qos) {
     try {
-      links.get(deviceId)
+      links
+          .get(deviceId)
           .publish(topic, payload, qos)
-          .whenComplete((ok, error) -> {
-            if (error == null) {
-              acked.increment();
-            } else {
-              countError(deviceId, topic, error);
-            }
-          });
+          .whenComplete(
+              (ok, error) -> {
+                if (error == null) {
+                  acked.increment();
+                } else {
+                  countError(deviceId, topic, error);
+                }
+              });
       sent.increment();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -207,8 +214,12 @@ public final class Fleet implements Sender, AutoCloseable {
     String kind = error instanceof PublishException p ? p.kind() : error.getClass().getSimpleName();
     errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
     if (errorKindsLogged.add(kind)) {
-      LOG.warn("{}: publish to {} failed: {} (further '{}' errors are counted, not logged)",
-          deviceId, topic, error.getMessage(), kind);
+      LOG.warn(
+          "{}: publish to {} failed: {} (further '{}' errors are counted, not logged)",
+          deviceId,
+          topic,
+          error.getMessage(),
+          kind);
     }
   }
 
@@ -245,7 +256,8 @@ public final class Fleet implements Sender, AutoCloseable {
   /** The devices grouped by the connection they share, so one thread can drive each group. */
   public List<List<DeviceLife>> groupsByConnection() {
     Map<DeviceConnection, List<DeviceLife>> groups = new LinkedHashMap<>();
-    lives.forEach((id, life) -> groups.computeIfAbsent(links.get(id), c -> new ArrayList<>()).add(life));
+    lives.forEach(
+        (id, life) -> groups.computeIfAbsent(links.get(id), c -> new ArrayList<>()).add(life));
     return List.copyOf(groups.values());
   }
 

@@ -28,12 +28,20 @@ final class AbnormalVitalsScenario implements Scenario {
       if (i > 0) {
         c.pause();
       }
-      c.log().sent(c.send(DeviceKind.HEALTH_MONITOR, MessageClass.TELEMETRY,
-          Payloads.health(hm.vitals().abnormal(hm.localTime()))));
+      c.log()
+          .sent(
+              c.send(
+                  DeviceKind.HEALTH_MONITOR,
+                  MessageClass.TELEMETRY,
+                  Payloads.health(hm.vitals().abnormal(hm.localTime()))));
     }
     c.pause();
     c.log().step("resident recovers");
-    c.log().sent(c.send(DeviceKind.HEALTH_MONITOR, MessageClass.TELEMETRY,
-        Payloads.health(hm.vitals().normal(hm.localTime()))));
+    c.log()
+        .sent(
+            c.send(
+                DeviceKind.HEALTH_MONITOR,
+                MessageClass.TELEMETRY,
+                Payloads.health(hm.vitals().normal(hm.localTime()))));
   }
 }

@@ -45,9 +45,16 @@ final class GasLeakScenario implements Scenario {
   @Override
   public void prepare(ScenarioContext c) throws ConnectionException {
     DeviceLife life = c.device(DeviceKind.GAS_VALVE);
-    GasValveActor.Behaviour behaviour = stuck ? c.settings().stuckValve() : GasValveActor.Behaviour.OBEY;
-    valve = new GasValveActor(life, c.fleet(), c.log()::step, c.fleet().scheduler(),
-        c.settings().valveTravel(), behaviour);
+    GasValveActor.Behaviour behaviour =
+        stuck ? c.settings().stuckValve() : GasValveActor.Behaviour.OBEY;
+    valve =
+        new GasValveActor(
+            life,
+            c.fleet(),
+            c.log()::step,
+            c.fleet().scheduler(),
+            c.settings().valveTravel(),
+            behaviour);
     c.fleet().attach(life.device().id(), valve);
   }
 
@@ -60,11 +67,17 @@ final class GasLeakScenario implements Scenario {
       c.pause();
     }
     gas(c, MessageClass.EVENT, GasDetector.Alarm.ALARM, ALARM_LEVEL);
-    String commandTopic = new Topic(MessageClass.COMMAND, valveLife.device().id(),
-        valveLife.device().spec().encoding()).path();
-    c.log().step("waiting up to " + c.settings().commandTimeout().toSeconds()
-        + "s for the backend's CLOSE on " + commandTopic
-        + (stuck ? " (the valve is stuck: " + c.settings().stuckValve() + ")" : ""));
+    String commandTopic =
+        new Topic(
+                MessageClass.COMMAND, valveLife.device().id(), valveLife.device().spec().encoding())
+            .path();
+    c.log()
+        .step(
+            "waiting up to "
+                + c.settings().commandTimeout().toSeconds()
+                + "s for the backend's CLOSE on "
+                + commandTopic
+                + (stuck ? " (the valve is stuck: " + c.settings().stuckValve() + ")" : ""));
     GasValve.State settled = await(c);
     if (settled == GasValve.State.CLOSED) {
       c.log().step("valve closed: gas supply cut, the kitchen airs out");
@@ -78,14 +91,22 @@ final class GasLeakScenario implements Scenario {
       gas(c, MessageClass.TELEMETRY, GasDetector.Alarm.NORMAL, 0.8f);
       return;
     }
-    c.log().step("valve did not close (" + (settled == null ? "no report" : settled) + "): gas keeps rising");
+    c.log()
+        .step(
+            "valve did not close ("
+                + (settled == null ? "no report" : settled)
+                + "): gas keeps rising");
     for (float lel : STAYING) {
       gas(c, MessageClass.TELEMETRY, GasDetector.Alarm.ALARM, lel);
       c.pause();
     }
     if (!stuck) {
-      throw new ScenarioFailure("the valve " + valveLife.device().id() + " received no CLOSE within "
-          + c.settings().commandTimeout().toSeconds() + "s: is the gateway running?");
+      throw new ScenarioFailure(
+          "the valve "
+              + valveLife.device().id()
+              + " received no CLOSE within "
+              + c.settings().commandTimeout().toSeconds()
+              + "s: is the gateway running?");
     }
   }
 
@@ -99,7 +120,8 @@ final class GasLeakScenario implements Scenario {
     }
   }
 
-  private static void gas(ScenarioContext c, MessageClass messageClass, GasDetector.Alarm alarm, float lel) {
+  private static void gas(
+      ScenarioContext c, MessageClass messageClass, GasDetector.Alarm alarm, float lel) {
     c.log().sent(c.send(DeviceKind.GAS_DETECTOR, messageClass, Payloads.gas(alarm, lel)));
   }
 }

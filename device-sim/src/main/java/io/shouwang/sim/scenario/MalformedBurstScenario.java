@@ -21,18 +21,29 @@ final class MalformedBurstScenario implements Scenario {
 
   @Override
   public void play(ScenarioContext c) {
-    List<SimDevice> devices = c.household().devices().stream()
-        .map(DeviceSpec::id).map(id -> c.fleet().life(id).device()).toList();
-    MalformedMessages generator = new MalformedMessages(
-        devices, devices.get(0).stream("malformed"), c.settings().oversizeBytes());
+    List<SimDevice> devices =
+        c.household().devices().stream()
+            .map(DeviceSpec::id)
+            .map(id -> c.fleet().life(id).device())
+            .toList();
+    MalformedMessages generator =
+        new MalformedMessages(
+            devices, devices.get(0).stream("malformed"), c.settings().oversizeBytes());
     int count = Math.max(1, c.settings().count());
     c.log().step(devices.get(0).id() + " sends " + count + " bad messages");
     for (MalformedMessages.Bad bad : generator.burst(count)) {
       for (int i = 0; i < bad.copies(); i++) {
         c.fleet().sendRaw(devices.get(0), bad.topic(), bad.payload(), bad.qos());
       }
-      c.log().step("✗ %-18s %s (%d bytes%s) %s".formatted(bad.kind(), bad.topic(),
-          bad.payload().length, bad.copies() > 1 ? " ×" + bad.copies() : "", bad.description()));
+      c.log()
+          .step(
+              "✗ %-18s %s (%d bytes%s) %s"
+                  .formatted(
+                      bad.kind(),
+                      bad.topic(),
+                      bad.payload().length,
+                      bad.copies() > 1 ? " ×" + bad.copies() : "",
+                      bad.description()));
     }
   }
 }

@@ -23,13 +23,21 @@ final class PressScenario implements Scenario {
   public void play(ScenarioContext c) throws InterruptedException {
     String id = c.device(DeviceKind.EMERGENCY_BUTTON).device().id();
     c.log().step("resident presses " + id);
-    c.log().sent(c.send(DeviceKind.EMERGENCY_BUTTON, MessageClass.EVENT,
-        Payloads.button(EmergencyButton.Action.PRESS)));
+    c.log()
+        .sent(
+            c.send(
+                DeviceKind.EMERGENCY_BUTTON,
+                MessageClass.EVENT,
+                Payloads.button(EmergencyButton.Action.PRESS)));
     if (c.settings().cancelAfter() != null && !c.settings().cancelAfter().isZero()) {
       c.pause(c.settings().cancelAfter());
       c.log().step("resident cancels: pressed by mistake");
-      c.log().sent(c.send(DeviceKind.EMERGENCY_BUTTON, MessageClass.EVENT,
-          Payloads.button(EmergencyButton.Action.CANCEL)));
+      c.log()
+          .sent(
+              c.send(
+                  DeviceKind.EMERGENCY_BUTTON,
+                  MessageClass.EVENT,
+                  Payloads.button(EmergencyButton.Action.CANCEL)));
     }
   }
 }

@@ -16,7 +16,8 @@ public record ScenarioContext(
   /** The household's first device of a kind. */
   public DeviceLife device(DeviceKind kind) {
     String id =
-        household.first(kind)
+        household
+            .first(kind)
             .orElseThrow(() -> new IllegalStateException(household.id() + " has no " + kind))
             .id();
     return fleet.life(id);

@@ -30,7 +30,8 @@ final class SilentDeviceScenario implements Scenario {
     if (requested != null) {
       return requested;
     }
-    return household.first(DeviceKind.SMOKE_ALARM)
+    return household
+        .first(DeviceKind.SMOKE_ALARM)
         .or(() -> household.devices().stream().findFirst())
         .map(DeviceSpec::id)
         .orElseThrow(() -> new IllegalStateException(household.id() + " has no devices"));
@@ -42,7 +43,10 @@ final class SilentDeviceScenario implements Scenario {
     DeviceLife life = c.fleet().life(id);
     c.log().sent(c.fleet().send(life.device(), MessageClass.TELEMETRY, life.heartbeat()));
     c.fleet().silence(id);
-    c.log().step(id + " unplugged: it sends nothing more; the gateway should report it offline"
-        + " once its heartbeat timeout passes");
+    c.log()
+        .step(
+            id
+                + " unplugged: it sends nothing more; the gateway should report it offline"
+                + " once its heartbeat timeout passes");
   }
 }

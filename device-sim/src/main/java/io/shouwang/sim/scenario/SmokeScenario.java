@@ -29,13 +29,21 @@ final class SmokeScenario implements Scenario {
         c.pause();
         c.log().step("alarm still sounding (repeat " + i + ")");
       }
-      c.log().sent(c.send(DeviceKind.SMOKE_ALARM, MessageClass.EVENT,
-          Payloads.smoke(SmokeAlarm.Event.ALARM, obscuration)));
+      c.log()
+          .sent(
+              c.send(
+                  DeviceKind.SMOKE_ALARM,
+                  MessageClass.EVENT,
+                  Payloads.smoke(SmokeAlarm.Event.ALARM, obscuration)));
       obscuration = Math.round((obscuration + 1.7f) * 10) / 10f;
     }
     c.pause();
     c.log().step("smoke gone");
-    c.log().sent(c.send(DeviceKind.SMOKE_ALARM, MessageClass.EVENT,
-        Payloads.smoke(SmokeAlarm.Event.CLEAR, 0.2f)));
+    c.log()
+        .sent(
+            c.send(
+                DeviceKind.SMOKE_ALARM,
+                MessageClass.EVENT,
+                Payloads.smoke(SmokeAlarm.Event.CLEAR, 0.2f)));
   }
 }

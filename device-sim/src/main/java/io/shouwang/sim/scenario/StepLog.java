@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Prints a scenario's story on the terminal: each step and each message sent, with the time since
@@ -40,10 +41,18 @@ public final class StepLog {
       return; // the device is silenced: nothing went out
     }
     Envelope e = message.envelope();
-    print("→ %s #%d %s %s".formatted(message.topic().path(), e.getSeq(), e.getPayloadCase().name().toLowerCase(java.util.Locale.ROOT), describe(e)));
+    print(
+        "→ %s #%d %s %s"
+            .formatted(
+                message.topic().path(),
+                e.getSeq(),
+                e.getPayloadCase().name().toLowerCase(Locale.ROOT),
+                describe(e)));
   }
 
-  /** The payload of an envelope on one line, e.g. {@code event: ALARM obscuration_pct_per_m: 3.5}. */
+  /**
+   * The payload of an envelope on one line, e.g. {@code event: ALARM obscuration_pct_per_m: 3.5}.
+   */
   static String describe(Envelope envelope) {
     if (envelope.getPayloadCase() == Envelope.PayloadCase.PAYLOAD_NOT_SET) {
       return "(no payload)";

@@ -12,8 +12,17 @@ import picocli.CommandLine;
 class DurationConverterTest {
 
   @ParameterizedTest
-  @CsvSource({"0, 0", "250ms, 250", "60s, 60000", "60, 60000", "5m, 300000", "2h, 7200000", "1d, 86400000",
-      "1.5s, 1500", "PT1M, 60000"})
+  @CsvSource({
+    "0, 0",
+    "250ms, 250",
+    "60s, 60000",
+    "60, 60000",
+    "5m, 300000",
+    "2h, 7200000",
+    "1d, 86400000",
+    "1.5s, 1500",
+    "PT1M, 60000"
+  })
   void readsDurationsAsPeopleTypeThem(String text, long millis) {
     assertThat(new DurationConverter().convert(text)).isEqualTo(Duration.ofMillis(millis));
   }

@@ -26,7 +26,8 @@ class SimCliTest {
     int code = run("registry", "--households", "30", "--seed", "9");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).isEqualTo(RegistryGenerator.yaml(new GenerationSettings(30, 0, 0.1, 0.1, 9)));
+    assertThat(out.toString())
+        .isEqualTo(RegistryGenerator.yaml(new GenerationSettings(30, 0, 0.1, 0.1, 9)));
   }
 
   @Test
@@ -73,11 +74,25 @@ class SimCliTest {
   void unreachableBrokerIsARuntimeFailureThatSaysSoWithoutThePassword() throws Exception {
     int closedPort = EmbeddedBroker.freePort();
 
-    int code = run("scenario", "press", "--broker", "tcp://127.0.0.1:" + closedPort, "--connect-attempts", "1",
-        "--households", "1", "--username", "alice", "--password", "s3cret-pw");
+    int code =
+        run(
+            "scenario",
+            "press",
+            "--broker",
+            "tcp://127.0.0.1:" + closedPort,
+            "--connect-attempts",
+            "1",
+            "--households",
+            "1",
+            "--username",
+            "alice",
+            "--password",
+            "s3cret-pw");
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("unreachable after 1 attempts").contains(String.valueOf(closedPort));
+    assertThat(err.toString())
+        .contains("unreachable after 1 attempts")
+        .contains(String.valueOf(closedPort));
     assertThat(out.toString() + err).doesNotContain("s3cret-pw");
   }
 

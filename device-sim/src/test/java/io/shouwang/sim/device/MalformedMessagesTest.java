@@ -18,25 +18,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class MalformedMessagesTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
 
   private static SimDevice device(String id, DeviceKind kind) {
-    return new SimDevice(new DeviceSpec(id, "hh-0001", kind, Encoding.PROTOBUF, Protocol.MQTT5, null), CLOCK, 1, 0);
+    return new SimDevice(
+        new DeviceSpec(id, "hh-0001", kind, Encoding.PROTOBUF, Protocol.MQTT5, null), CLOCK, 1, 0);
   }
 
   private final List<SimDevice> household =
-      List.of(device("btn-0001", DeviceKind.EMERGENCY_BUTTON), device("smk-0001", DeviceKind.SMOKE_ALARM),
+      List.of(
+          device("btn-0001", DeviceKind.EMERGENCY_BUTTON),
+          device("smk-0001", DeviceKind.SMOKE_ALARM),
           device("hm-0001", DeviceKind.HEALTH_MONITOR));
 
   private Map<Kind, Bad> oneOfEach() {
-    List<Bad> burst = new MalformedMessages(household, new SplittableRandom(5), 1000).burst(Kind.values().length);
+    List<Bad> burst =
+        new MalformedMessages(household, new SplittableRandom(5), 1000).burst(Kind.values().length);
     return burst.stream().collect(Collectors.toMap(Bad::kind, b -> b));
   }
 
@@ -70,10 +75,13 @@ class MalformedMessagesTest {
     assertThat(impossible.getHealth().getSpo2Percent()).isEqualTo(120f);
     assertThat(impossible.getHealth().getHeartRateBpm()).isEqualTo(-5f);
     Bad spoof = bad.get(Kind.SPOOFED_DEVICE_ID);
-    assertThat(decode(spoof).getDeviceId()).isNotEqualTo(Topic.parse(spoof.topic()).orElseThrow().deviceId());
+    assertThat(decode(spoof).getDeviceId())
+        .isNotEqualTo(Topic.parse(spoof.topic()).orElseThrow().deviceId());
     assertThat(bad.get(Kind.DUPLICATE_SEQ).copies()).isEqualTo(2);
     Envelope skewed = decode(bad.get(Kind.CLOCK_SKEW));
-    assertThat(Duration.ofSeconds(Math.abs(skewed.getDeviceTime().getSeconds() - CLOCK.instant().getEpochSecond())))
+    assertThat(
+            Duration.ofSeconds(
+                Math.abs(skewed.getDeviceTime().getSeconds() - CLOCK.instant().getEpochSecond())))
         .isEqualTo(Duration.ofDays(2));
     Bad unknown = bad.get(Kind.UNKNOWN_DEVICE);
     String unknownId = Topic.parse(unknown.topic()).orElseThrow().deviceId();
@@ -82,6 +90,7 @@ class MalformedMessagesTest {
   }
 
   private static Envelope decode(Bad bad) throws InvalidProtocolBufferException {
-    return EnvelopeCodec.decodeEnvelope(bad.payload(), Topic.parse(bad.topic()).orElseThrow().encoding());
+    return EnvelopeCodec.decodeEnvelope(
+        bad.payload(), Topic.parse(bad.topic()).orElseThrow().encoding());
   }
 }

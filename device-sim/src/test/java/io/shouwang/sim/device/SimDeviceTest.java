@@ -15,13 +15,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SimDeviceTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T08:30:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-21T08:30:00Z"), ZoneOffset.UTC);
 
   private static DeviceSpec spec(String id, DeviceKind kind, Encoding encoding) {
     return new DeviceSpec(id, "hh-0001", kind, encoding, Protocol.MQTT5, null);
@@ -29,21 +30,33 @@ class SimDeviceTest {
 
   @Test
   void seqStartsAtOneAndGrowsByOneAcrossAllClasses() {
-    SimDevice button = new SimDevice(spec("btn-0001", DeviceKind.EMERGENCY_BUTTON, Encoding.PROTOBUF), CLOCK, 1, 0);
+    SimDevice button =
+        new SimDevice(
+            spec("btn-0001", DeviceKind.EMERGENCY_BUTTON, Encoding.PROTOBUF), CLOCK, 1, 0);
     DeviceLife life = new DeviceLife(button);
 
-    List<Long> seqs = List.of(
-        button.next(MessageClass.TELEMETRY, life.heartbeat()).envelope().getSeq(),
-        button.next(MessageClass.EVENT, Payloads.button(EmergencyButton.Action.PRESS)).envelope().getSeq(),
-        button.next(MessageClass.COMMAND_RESULT, Payloads.result("c1", io.shouwang.schemas.v1.CommandResult.Status.DONE, "")).envelope().getSeq(),
-        button.next(MessageClass.TELEMETRY, life.heartbeat()).envelope().getSeq());
+    List<Long> seqs =
+        List.of(
+            button.next(MessageClass.TELEMETRY, life.heartbeat()).envelope().getSeq(),
+            button
+                .next(MessageClass.EVENT, Payloads.button(EmergencyButton.Action.PRESS))
+                .envelope()
+                .getSeq(),
+            button
+                .next(
+                    MessageClass.COMMAND_RESULT,
+                    Payloads.result("c1", io.shouwang.schemas.v1.CommandResult.Status.DONE, ""))
+                .envelope()
+                .getSeq(),
+            button.next(MessageClass.TELEMETRY, life.heartbeat()).envelope().getSeq());
 
     assertThat(seqs).containsExactly(1L, 2L, 3L, 4L);
   }
 
   @Test
   void rebootChangesBootIdAndRestartsSeq() {
-    SimDevice device = new SimDevice(spec("smk-0001", DeviceKind.SMOKE_ALARM, Encoding.PROTOBUF), CLOCK, 1, 0);
+    SimDevice device =
+        new SimDevice(spec("smk-0001", DeviceKind.SMOKE_ALARM, Encoding.PROTOBUF), CLOCK, 1, 0);
     DeviceLife life = new DeviceLife(device);
     int firstBoot = device.bootId();
     device.next(MessageClass.TELEMETRY, life.heartbeat());
@@ -63,9 +76,10 @@ class SimDeviceTest {
     "EVENT, PROTOBUF, shouwang/v1/event/hm-0001, 1",
     "COMMAND_RESULT, JSON, shouwang/v1/result/hm-0001/json, 1"
   })
-  void topicAndQosFollowTheClassAndEncoding(MessageClass messageClass, Encoding encoding, String topic, int qos)
-      throws Exception {
-    SimDevice device = new SimDevice(spec("hm-0001", DeviceKind.HEALTH_MONITOR, encoding), CLOCK, 1, 0);
+  void topicAndQosFollowTheClassAndEncoding(
+      MessageClass messageClass, Encoding encoding, String topic, int qos) throws Exception {
+    SimDevice device =
+        new SimDevice(spec("hm-0001", DeviceKind.HEALTH_MONITOR, encoding), CLOCK, 1, 0);
 
     Outgoing out = device.next(messageClass, new DeviceLife(device).heartbeat());
 
@@ -73,7 +87,8 @@ class SimDeviceTest {
     assertThat(out.qos()).isEqualTo(qos);
     assertThat(EnvelopeCodec.decodeEnvelope(out.payload(), encoding)).isEqualTo(out.envelope());
     assertThat(out.envelope().getDeviceId()).isEqualTo("hm-0001");
-    assertThat(out.envelope().getDeviceTime().getSeconds()).isEqualTo(CLOCK.instant().getEpochSecond());
+    assertThat(out.envelope().getDeviceTime().getSeconds())
+        .isEqualTo(CLOCK.instant().getEpochSecond());
   }
 
   @Test
@@ -98,8 +113,10 @@ class SimDeviceTest {
 
   @Test
   void heartbeatsCarryFirmwareUptimeAndADrainingBatteryOnlyOnBatteryDevices() {
-    SimDevice door = new SimDevice(spec("door-0001", DeviceKind.DOOR_CONTACT, Encoding.PROTOBUF), CLOCK, 1, 0);
-    SimDevice valve = new SimDevice(spec("vlv-0001", DeviceKind.GAS_VALVE, Encoding.PROTOBUF), CLOCK, 1, 0);
+    SimDevice door =
+        new SimDevice(spec("door-0001", DeviceKind.DOOR_CONTACT, Encoding.PROTOBUF), CLOCK, 1, 0);
+    SimDevice valve =
+        new SimDevice(spec("vlv-0001", DeviceKind.GAS_VALVE, Encoding.PROTOBUF), CLOCK, 1, 0);
 
     var doorBeat = new DeviceLife(door).heartbeat().getHeartbeat();
     var valveBeat = new DeviceLife(valve).heartbeat().getHeartbeat();

@@ -41,10 +41,26 @@ class VitalsGeneratorTest {
 
   @Test
   void heartRateDipsAtNightAndGlucoseRisesAfterMeals() {
-    double night = readingsAt(LocalTime.of(4, 0), 500).stream().mapToDouble(HealthReading::getHeartRateBpm).average().orElseThrow();
-    double afternoon = readingsAt(LocalTime.of(16, 0), 500).stream().mapToDouble(HealthReading::getHeartRateBpm).average().orElseThrow();
-    double fasting = readingsAt(LocalTime.of(6, 30), 500).stream().mapToDouble(HealthReading::getGlucoseMmolL).average().orElseThrow();
-    double afterLunch = readingsAt(LocalTime.of(12, 45), 500).stream().mapToDouble(HealthReading::getGlucoseMmolL).average().orElseThrow();
+    double night =
+        readingsAt(LocalTime.of(4, 0), 500).stream()
+            .mapToDouble(HealthReading::getHeartRateBpm)
+            .average()
+            .orElseThrow();
+    double afternoon =
+        readingsAt(LocalTime.of(16, 0), 500).stream()
+            .mapToDouble(HealthReading::getHeartRateBpm)
+            .average()
+            .orElseThrow();
+    double fasting =
+        readingsAt(LocalTime.of(6, 30), 500).stream()
+            .mapToDouble(HealthReading::getGlucoseMmolL)
+            .average()
+            .orElseThrow();
+    double afterLunch =
+        readingsAt(LocalTime.of(12, 45), 500).stream()
+            .mapToDouble(HealthReading::getGlucoseMmolL)
+            .average()
+            .orElseThrow();
 
     assertThat(afternoon - night).isGreaterThan(6);
     assertThat(afterLunch - fasting).isGreaterThan(1.5);

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LoadIT {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static EmbeddedBroker broker;
 
@@ -43,11 +42,29 @@ class LoadIT {
     StringWriter out = new StringWriter();
 
     // WHEN load runs for three seconds at QoS 1
-    int exit = SimCli.execute(new String[] {
-        "load", "--broker", broker.uri(), "--households", "40", "--mqtt311-share", "0.3",
-        "--connections", "2", "--duration", "3s", "--qos", "1", "--max-inflight", "500",
-        "--summary-json", summary.toString()},
-        new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+    int exit =
+        SimCli.execute(
+            new String[] {
+              "load",
+              "--broker",
+              broker.uri(),
+              "--households",
+              "40",
+              "--mqtt311-share",
+              "0.3",
+              "--connections",
+              "2",
+              "--duration",
+              "3s",
+              "--qos",
+              "1",
+              "--max-inflight",
+              "500",
+              "--summary-json",
+              summary.toString()
+            },
+            new PrintWriter(out, true),
+            new PrintWriter(new StringWriter(), true));
 
     // THEN every message sent was acknowledged, without errors, and the JSON says so
     assertThat(exit).isZero();
@@ -60,7 +77,9 @@ class LoadIT {
     assertThat(json.get("qos").asInt()).isEqualTo(1);
     assertThat(json.get("avgSentPerSecond").asDouble()).isPositive();
     assertThat(json.get("peakSentPerSecond").asLong()).isPositive();
-    assertThat(out.toString()).contains("load summary").contains("sent " + json.get("sent").asLong());
+    assertThat(out.toString())
+        .contains("load summary")
+        .contains("sent " + json.get("sent").asLong());
   }
 
   @Test
@@ -68,21 +87,42 @@ class LoadIT {
     try (Recorder recorder = new Recorder(broker.uri())) {
       Path summary = dir.resolve("rated.json");
 
-      int exit = SimCli.execute(new String[] {
-          "load", "--broker", broker.uri(), "--households", "5", "--connections", "1", "--duration", "3s",
-          "--rate", "100", "--qos", "1", "--summary-json", summary.toString()},
-          new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
+      int exit =
+          SimCli.execute(
+              new String[] {
+                "load",
+                "--broker",
+                broker.uri(),
+                "--households",
+                "5",
+                "--connections",
+                "1",
+                "--duration",
+                "3s",
+                "--rate",
+                "100",
+                "--qos",
+                "1",
+                "--summary-json",
+                summary.toString()
+              },
+              new PrintWriter(new StringWriter(), true),
+              new PrintWriter(new StringWriter(), true));
 
       assertThat(exit).isZero();
       JsonNode json = new ObjectMapper().readTree(summary.toFile());
       assertThat(json.get("sent").asLong()).isBetween(200L, 330L);
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(20))
           .until(() -> recorder.all().size() >= json.get("acked").asLong());
-      assertThat(recorder.all()).allSatisfy(r -> {
-        assertThat(r.envelope().getDeviceId()).isEqualTo(r.parsedTopic().deviceId());
-        assertThat(r.envelope().getSeq()).isPositive();
-        assertThat(r.envelope().getPayloadCase()).isNotEqualTo(io.shouwang.schemas.v1.Envelope.PayloadCase.PAYLOAD_NOT_SET);
-      });
+      assertThat(recorder.all())
+          .allSatisfy(
+              r -> {
+                assertThat(r.envelope().getDeviceId()).isEqualTo(r.parsedTopic().deviceId());
+                assertThat(r.envelope().getSeq()).isPositive();
+                assertThat(r.envelope().getPayloadCase())
+                    .isNotEqualTo(io.shouwang.schemas.v1.Envelope.PayloadCase.PAYLOAD_NOT_SET);
+              });
     }
   }
 }

@@ -24,7 +24,10 @@ class PahoConnectionTest {
     boolean reachable = true;
 
     FakeConnection(int maxInflight) {
-      super(new BrokerOptions("tcp://127.0.0.1:1", null, null, 2, Duration.ofSeconds(1), maxInflight, false), "fake");
+      super(
+          new BrokerOptions(
+              "tcp://127.0.0.1:1", null, null, 2, Duration.ofSeconds(1), maxInflight, false),
+          "fake");
     }
 
     @Override
@@ -100,16 +103,21 @@ class PahoConnectionTest {
     assertThat(c.inFlight()).isEqualTo(3);
 
     // WHEN a fourth publish is attempted
-    CompletableFuture<CompletableFuture<Void>> fourth = CompletableFuture.supplyAsync(() -> {
-      try {
-        return c.publish("t", new byte[0], 1);
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<CompletableFuture<Void>> fourth =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return c.publish("t", new byte[0], 1);
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
 
     // THEN it waits until one of the three is acknowledged
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !fourth.isDone());
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> !fourth.isDone());
     c.held.poll().complete(null);
     assertThat(fourth).succeedsWithin(Duration.ofSeconds(5));
     assertThat(c.inFlight()).isEqualTo(3);
@@ -122,8 +130,10 @@ class PahoConnectionTest {
 
     CompletableFuture<Void> done = c.publish("t", new byte[0], 1);
 
-    assertThatThrownBy(done::get).isInstanceOf(ExecutionException.class)
-        .cause().isInstanceOf(PublishException.class)
+    assertThatThrownBy(done::get)
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(PublishException.class)
         .satisfies(e -> assertThat(((PublishException) e).kind()).isEqualTo("not-connected"));
     assertThat(c.inFlight()).isZero();
   }
@@ -155,7 +165,8 @@ class PahoConnectionTest {
 
   @Test
   void passwordNeverAppearsInTheOptionsText() {
-    BrokerOptions options = new BrokerOptions("ssl://h:8883", "u", "hunter2", 1, Duration.ofSeconds(1), 1, false);
+    BrokerOptions options =
+        new BrokerOptions("ssl://h:8883", "u", "hunter2", 1, Duration.ofSeconds(1), 1, false);
 
     assertThat(options.toString()).doesNotContain("hunter2").contains("***");
   }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.shouwang.schemas.Encoding;
 import io.shouwang.schemas.MessageClass;
 import io.shouwang.schemas.v1.Command;
-import io.shouwang.schemas.v1.CommandResult;
 import io.shouwang.schemas.v1.Envelope;
 import io.shouwang.schemas.v1.GasValve;
 import io.shouwang.schemas.v1.ValveCommand;
@@ -36,8 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class GasValveIT {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static EmbeddedBroker broker;
   private static int valves;
@@ -54,24 +52,34 @@ class GasValveIT {
 
   private final Queue<String> narration = new ConcurrentLinkedQueue<>();
 
-  private Fleet valveFleet(String id, Encoding encoding, Protocol protocol, GasValveActor.Behaviour behaviour)
+  private Fleet valveFleet(
+      String id, Encoding encoding, Protocol protocol, GasValveActor.Behaviour behaviour)
       throws Exception {
     DeviceSpec spec = new DeviceSpec(id, "hh-0001", DeviceKind.GAS_VALVE, encoding, protocol, null);
-    BrokerOptions options = new BrokerOptions(broker.uri(), null, null, 3, Duration.ofSeconds(10), 10, true);
-    Fleet fleet = Fleet.connect(List.of(spec), new FleetOptions(options, 0, "t", 1, 1, Clock.systemUTC()));
+    BrokerOptions options =
+        new BrokerOptions(broker.uri(), null, null, 3, Duration.ofSeconds(10), 10, true);
+    Fleet fleet =
+        Fleet.connect(List.of(spec), new FleetOptions(options, 0, "t", 1, 1, Clock.systemUTC()));
     DeviceLife life = fleet.life(id);
-    fleet.attach(id, new GasValveActor(life, fleet, narration::add, fleet.scheduler(), Duration.ofMillis(200), behaviour));
+    fleet.attach(
+        id,
+        new GasValveActor(
+            life, fleet, narration::add, fleet.scheduler(), Duration.ofMillis(200), behaviour));
     return fleet;
   }
 
   private static Command close(String valveId, String commandId) {
-    return Command.newBuilder().setCommandId(commandId).setDeviceId(valveId)
-        .setValve(ValveCommand.newBuilder().setAction(ValveCommand.Action.CLOSE)).build();
+    return Command.newBuilder()
+        .setCommandId(commandId)
+        .setDeviceId(valveId)
+        .setValve(ValveCommand.newBuilder().setAction(ValveCommand.Action.CLOSE))
+        .build();
   }
 
   @ParameterizedTest
   @CsvSource({"PROTOBUF, MQTT5", "JSON, MQTT5", "PROTOBUF, MQTT311", "JSON, MQTT311"})
-  void valveObeysCloseWithAcceptedMovingClosedAndDone(Encoding encoding, Protocol protocol) throws Exception {
+  void valveObeysCloseWithAcceptedMovingClosedAndDone(Encoding encoding, Protocol protocol)
+      throws Exception {
     // GIVEN an obedient valve and a backend stand-in
     String id = "vlv-" + (100 + valves++);
     try (Fleet fleet = valveFleet(id, encoding, protocol, GasValveActor.Behaviour.OBEY);
@@ -80,8 +88,16 @@ class GasValveIT {
       backend.send(close(id, "cmd-42"), encoding);
 
       // THEN the valve accepts, moves, reports CLOSED with the command id, and is done
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(recorded(backend, id)).containsExactly(
-          "result ACCEPTED cmd-42", "valve MOVING cmd-42", "valve CLOSED cmd-42", "result DONE cmd-42"));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(recorded(backend, id))
+                      .containsExactly(
+                          "result ACCEPTED cmd-42",
+                          "valve MOVING cmd-42",
+                          "valve CLOSED cmd-42",
+                          "result DONE cmd-42"));
       assertThat(fleet.life(id).valveState()).isEqualTo(GasValve.State.CLOSED);
     }
   }
@@ -89,15 +105,20 @@ class GasValveIT {
   @Test
   void stuckValveIgnoresTheCommand() throws Exception {
     String id = "vlv-stuck-1";
-    try (Fleet fleet = valveFleet(id, Encoding.PROTOBUF, Protocol.MQTT5, GasValveActor.Behaviour.IGNORE);
+    try (Fleet fleet =
+            valveFleet(id, Encoding.PROTOBUF, Protocol.MQTT5, GasValveActor.Behaviour.IGNORE);
         Recorder backend = new Recorder(broker.uri())) {
       backend.send(close(id, "cmd-7"), Encoding.PROTOBUF);
-      await().atMost(Duration.ofSeconds(20)).until(() -> narration.stream().anyMatch(n -> n.contains("ignores command cmd-7")));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> narration.stream().anyMatch(n -> n.contains("ignores command cmd-7")));
 
       // A heartbeat sent afterwards on the same connection arrives after anything the valve did.
       DeviceLife life = fleet.life(id);
       fleet.send(life.device(), MessageClass.TELEMETRY, life.heartbeat());
-      await().atMost(Duration.ofSeconds(20)).until(() -> backend.from(id).stream().anyMatch(Envelope::hasHeartbeat));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> backend.from(id).stream().anyMatch(Envelope::hasHeartbeat));
 
       assertThat(recorded(backend, id)).isEmpty();
       assertThat(life.valveState()).isEqualTo(GasValve.State.OPEN);
@@ -107,14 +128,25 @@ class GasValveIT {
   @Test
   void jammedValveReportsFaultAndFailed() throws Exception {
     String id = "vlv-jam-1";
-    try (Fleet fleet = valveFleet(id, Encoding.JSON, Protocol.MQTT5, GasValveActor.Behaviour.FAULT);
+    try (Fleet fleet =
+            valveFleet(id, Encoding.JSON, Protocol.MQTT5, GasValveActor.Behaviour.FAULT);
         Recorder backend = new Recorder(broker.uri())) {
       backend.send(close(id, "cmd-9"), Encoding.JSON);
 
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(recorded(backend, id)).containsExactly(
-          "result ACCEPTED cmd-9", "valve MOVING cmd-9", "valve FAULT cmd-9", "result FAILED cmd-9"));
-      assertThat(backend.from(id)).filteredOn(e -> e.getGasValve().getState() == GasValve.State.FAULT)
-          .extracting(e -> e.getGasValve().getFault()).containsExactly("JAMMED");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(recorded(backend, id))
+                      .containsExactly(
+                          "result ACCEPTED cmd-9",
+                          "valve MOVING cmd-9",
+                          "valve FAULT cmd-9",
+                          "result FAILED cmd-9"));
+      assertThat(backend.from(id))
+          .filteredOn(e -> e.getGasValve().getState() == GasValve.State.FAULT)
+          .extracting(e -> e.getGasValve().getFault())
+          .containsExactly("JAMMED");
       assertThat(fleet.life(id).valveState()).isEqualTo(GasValve.State.FAULT);
     }
   }
@@ -122,13 +154,16 @@ class GasValveIT {
   @Test
   void commandForAnotherDeviceIsRejected() throws Exception {
     String id = "vlv-other-1";
-    try (Fleet fleet = valveFleet(id, Encoding.PROTOBUF, Protocol.MQTT5, GasValveActor.Behaviour.OBEY);
+    try (Fleet fleet =
+            valveFleet(id, Encoding.PROTOBUF, Protocol.MQTT5, GasValveActor.Behaviour.OBEY);
         Recorder backend = new Recorder(broker.uri())) {
       Command misaddressed = close("vlv-somebody-else", "cmd-x");
       backend.send(misaddressed.toBuilder().build(), Encoding.PROTOBUF, id);
 
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-          assertThat(recorded(backend, id)).containsExactly("result REJECTED cmd-x"));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () -> assertThat(recorded(backend, id)).containsExactly("result REJECTED cmd-x"));
       assertThat(fleet.life(id).valveState()).isEqualTo(GasValve.State.OPEN);
     }
   }
@@ -138,9 +173,14 @@ class GasValveIT {
     return backend.from(id).stream()
         .filter(e -> e.hasCommandResult() || e.hasGasValve())
         .sorted(java.util.Comparator.comparingLong(Envelope::getSeq))
-        .map(e -> e.hasCommandResult()
-            ? "result " + e.getCommandResult().getStatus() + " " + e.getCommandResult().getCommandId()
-            : "valve " + e.getGasValve().getState() + " " + e.getGasValve().getCommandId())
+        .map(
+            e ->
+                e.hasCommandResult()
+                    ? "result "
+                        + e.getCommandResult().getStatus()
+                        + " "
+                        + e.getCommandResult().getCommandId()
+                    : "valve " + e.getGasValve().getState() + " " + e.getGasValve().getCommandId())
         .toList();
   }
 }

@@ -32,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RunIT {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static EmbeddedBroker broker;
 
@@ -48,46 +47,78 @@ class RunIT {
   }
 
   @Test
-  void everyDevicePublishesDecodableMessagesOnItsOwnTopicsInBothEncodingsAndProtocols() throws Exception {
+  void everyDevicePublishesDecodableMessagesOnItsOwnTopicsInBothEncodingsAndProtocols()
+      throws Exception {
     // GIVEN a registry whose devices mix protobuf/JSON and MQTT 5/3.1.1, and a subscriber
     GenerationSettings settings = new GenerationSettings(3, 8, 0.5, 0.5, 11);
     Path registry = dir.resolve("registry.yaml");
     Files.writeString(registry, RegistryGenerator.yaml(settings));
-    List<DeviceSpec> devices = RegistryGenerator.households(settings).stream()
-        .flatMap(h -> h.devices().stream()).toList();
+    List<DeviceSpec> devices =
+        RegistryGenerator.households(settings).stream().flatMap(h -> h.devices().stream()).toList();
     assertThat(devices).extracting(DeviceSpec::encoding).contains(Encoding.JSON, Encoding.PROTOBUF);
     assertThat(devices).extracting(DeviceSpec::protocol).contains(Protocol.MQTT311, Protocol.MQTT5);
     try (Recorder recorder = new Recorder(broker.uri())) {
       StringWriter out = new StringWriter();
 
       // WHEN run simulates the registry for a few seconds with short intervals
-      int exit = SimCli.execute(new String[] {
-          "run", "--broker", broker.uri(), "--registry", registry.toString(), "--duration", "4s",
-          "--qos-telemetry", "1", "--heartbeat-interval", "300ms", "--level-interval", "300ms",
-          "--motion-interval", "300ms", "--vitals-interval", "300ms"},
-          new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+      int exit =
+          SimCli.execute(
+              new String[] {
+                "run",
+                "--broker",
+                broker.uri(),
+                "--registry",
+                registry.toString(),
+                "--duration",
+                "4s",
+                "--qos-telemetry",
+                "1",
+                "--heartbeat-interval",
+                "300ms",
+                "--level-interval",
+                "300ms",
+                "--motion-interval",
+                "300ms",
+                "--vitals-interval",
+                "300ms"
+              },
+              new PrintWriter(out, true),
+              new PrintWriter(new StringWriter(), true));
 
       // THEN it ends cleanly, and every device's heartbeat and each kind's telemetry arrived
       assertThat(exit).isZero();
-      assertThat(out.toString()).contains("simulating " + devices.size() + " devices in 3 households");
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-        Map<String, List<Envelope>> byDevice = recorder.all().stream()
-            .collect(Collectors.groupingBy(r -> r.parsedTopic().deviceId(),
-                Collectors.mapping(Recorder.Received::envelope, Collectors.toList())));
-        for (DeviceSpec d : devices) {
-          assertThat(byDevice.get(d.id())).as(d.id()).isNotNull().anyMatch(Envelope::hasHeartbeat);
-        }
-        assertThat(recorder.all()).anyMatch(r -> r.envelope().hasMotion())
-            .anyMatch(r -> r.envelope().hasHealth())
-            .anyMatch(r -> r.envelope().hasSmokeAlarm())
-            .anyMatch(r -> r.envelope().hasGasDetector())
-            .anyMatch(r -> r.envelope().hasGasValve());
-      });
+      assertThat(out.toString())
+          .contains("simulating " + devices.size() + " devices in 3 households");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                Map<String, List<Envelope>> byDevice =
+                    recorder.all().stream()
+                        .collect(
+                            Collectors.groupingBy(
+                                r -> r.parsedTopic().deviceId(),
+                                Collectors.mapping(
+                                    Recorder.Received::envelope, Collectors.toList())));
+                for (DeviceSpec d : devices) {
+                  assertThat(byDevice.get(d.id()))
+                      .as(d.id())
+                      .isNotNull()
+                      .anyMatch(Envelope::hasHeartbeat);
+                }
+                assertThat(recorder.all())
+                    .anyMatch(r -> r.envelope().hasMotion())
+                    .anyMatch(r -> r.envelope().hasHealth())
+                    .anyMatch(r -> r.envelope().hasSmokeAlarm())
+                    .anyMatch(r -> r.envelope().hasGasDetector())
+                    .anyMatch(r -> r.envelope().hasGasValve());
+              });
 
       for (Recorder.Received r : recorder.all()) {
         Topic topic = r.parsedTopic();
         Envelope e = r.envelope();
-        DeviceSpec spec = devices.stream().filter(d -> d.id().equals(topic.deviceId())).findFirst().orElseThrow();
+        DeviceSpec spec =
+            devices.stream().filter(d -> d.id().equals(topic.deviceId())).findFirst().orElseThrow();
         assertThat(e.getDeviceId()).isEqualTo(topic.deviceId());
         assertThat(topic.encoding()).isEqualTo(spec.encoding());
         assertThat(topic.messageClass())

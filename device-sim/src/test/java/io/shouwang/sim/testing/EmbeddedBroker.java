@@ -33,7 +33,9 @@ public final class EmbeddedBroker implements AutoCloseable {
       Path conf = Files.createDirectories(root.resolve("conf"));
       Path data = Files.createDirectories(root.resolve("data"));
       Path extensions = Files.createDirectories(root.resolve("extensions"));
-      Files.writeString(conf.resolve("config.xml"), """
+      Files.writeString(
+          conf.resolve("config.xml"),
+          """
           <?xml version="1.0"?>
           <hivemq>
             <listeners>
@@ -49,7 +51,8 @@ public final class EmbeddedBroker implements AutoCloseable {
               <enabled>false</enabled>
             </anonymous-usage-statistics>
           </hivemq>
-          """.formatted(port));
+          """
+              .formatted(port));
       EmbeddedHiveMQ hivemq = build(root, data);
       try {
         hivemq.start().get(90, TimeUnit.SECONDS);

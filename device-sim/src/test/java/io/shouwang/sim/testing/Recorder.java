@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -29,7 +29,8 @@ public final class Recorder implements AutoCloseable {
 
     /** The parsed topic (fails the test if it is not a Shouwang topic). */
     public Topic parsedTopic() {
-      return Topic.parse(topic).orElseThrow(() -> new AssertionError("not a Shouwang topic: " + topic));
+      return Topic.parse(topic)
+          .orElseThrow(() -> new AssertionError("not a Shouwang topic: " + topic));
     }
 
     /** The payload decoded with the topic's encoding. */
@@ -50,29 +51,31 @@ public final class Recorder implements AutoCloseable {
     client = new MqttClient(brokerUri, "recorder-" + UUID.randomUUID(), new MemoryPersistence());
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(true);
-    client.setCallback(new MqttCallback() {
-      @Override
-      public void messageArrived(String topic, MqttMessage message) {
-        received.add(new Received(topic, message.getPayload()));
-      }
+    client.setCallback(
+        new MqttCallback() {
+          @Override
+          public void messageArrived(String topic, MqttMessage message) {
+            received.add(new Received(topic, message.getPayload()));
+          }
 
-      @Override
-      public void disconnected(MqttDisconnectResponse response) {}
+          @Override
+          public void disconnected(MqttDisconnectResponse response) {}
 
-      @Override
-      public void mqttErrorOccurred(MqttException exception) {}
+          @Override
+          public void mqttErrorOccurred(MqttException exception) {}
 
-      @Override
-      public void deliveryComplete(IMqttToken token) {}
+          @Override
+          public void deliveryComplete(IMqttToken token) {}
 
-      @Override
-      public void connectComplete(boolean reconnect, String serverUri) {}
+          @Override
+          public void connectComplete(boolean reconnect, String serverUri) {}
 
-      @Override
-      public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-    });
+          @Override
+          public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+        });
     client.connect(options);
-    for (MessageClass c : List.of(MessageClass.TELEMETRY, MessageClass.EVENT, MessageClass.COMMAND_RESULT)) {
+    for (MessageClass c :
+        List.of(MessageClass.TELEMETRY, MessageClass.EVENT, MessageClass.COMMAND_RESULT)) {
       client.subscribe(Topic.filterFor(c), 1);
     }
   }
