@@ -1,0 +1,18 @@
+package io.shouwang.sim.mqtt;
+
+import io.shouwang.sim.registry.Protocol;
+
+/** Opens a device connection with the Paho client that speaks the requested protocol. */
+public final class Connections {
+
+  private Connections() {}
+
+  /** Connects (retrying as the options say) or fails with a message naming the broker. */
+  public static DeviceConnection open(Protocol protocol, BrokerOptions options, String clientId)
+      throws ConnectionException {
+    return switch (protocol) {
+      case MQTT5 -> Mqtt5Connection.open(options, clientId);
+      case MQTT311 -> Mqtt3Connection.open(options, clientId);
+    };
+  }
+}

@@ -1,0 +1,168 @@
+package io.shouwang.sim.mqtt;
+
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A device connection over MQTT 3.1.1 (Paho mqttv3). */
+final class Mqtt3Connection extends PahoConnection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Mqtt3Connection.class);
+
+  private final MqttAsyncClient client;
+
+  private Mqtt3Connection(BrokerOptions options, String clientId) throws MqttException {
+    super(options, clientId);
+    this.client = new MqttAsyncClient(options.uri(), clientId, new MemoryPersistence());
+    client.setCallback(new Callback());
+    if (options.bufferWhileDisconnected()) {
+      DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
+      buffer.setBufferEnabled(true);
+      buffer.setBufferSize(10_000);
+      buffer.setDeleteOldestMessages(true);
+      client.setBufferOpts(buffer);
+    }
+  }
+
+  static Mqtt3Connection open(BrokerOptions options, String clientId) throws ConnectionException {
+    Mqtt3Connection connection;
+    try {
+      connection = new Mqtt3Connection(options, clientId);
+    } catch (MqttException e) {
+      throw new ConnectionException(
+          clientId + ": cannot create MQTT 3.1.1 client: " + e.getMessage(), e);
+    }
+    connection.connect();
+    return connection;
+  }
+
+  @Override
+  int connectOnce() throws MqttException {
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    o.setCleanSession(true);
+    o.setAutomaticReconnect(true);
+    o.setMaxReconnectDelay(30_000);
+    o.setKeepAliveInterval(30);
+    o.setConnectionTimeout((int) Math.max(1, options.connectTimeout().toSeconds()));
+    // MQTT 3.1.1 has no receive maximum: the client's own window is the whole story.
+    o.setMaxInflight(options.maxInflight());
+    if (options.username() != null) {
+      o.setUserName(options.username());
+    }
+    if (options.password() != null) {
+      o.setPassword(options.password().toCharArray());
+    }
+    client.connect(o).waitForCompletion(options.connectTimeout().toMillis() + 1_000);
+    return 0;
+  }
+
+  @Override
+  int trySend(String topic, byte[] payload, int qos, CompletableFuture<Void> done) {
+    MqttMessage message = new MqttMessage(payload);
+    message.setQos(qos);
+    try {
+      client.publish(topic, message, null, new Completion(done));
+      return 0;
+    } catch (MqttException e) {
+      return e.getReasonCode();
+    } catch (RuntimeException e) {
+      fail(done, -1, e);
+      return 0;
+    }
+  }
+
+  @Override
+  void subscribeOnce(String topic, int qos) throws MqttException {
+    IMqttToken token = client.subscribe(topic, qos);
+    token.waitForCompletion(options.connectTimeout().toMillis());
+    int[] granted = token.getGrantedQos();
+    if (granted != null && granted.length > 0 && granted[0] == 0x80) {
+      throw new MqttException(MqttException.REASON_CODE_SUBSCRIBE_FAILED);
+    }
+  }
+
+  @Override
+  void subscribeLater(String topic, int qos) {
+    try {
+      client.subscribe(topic, qos);
+    } catch (MqttException e) {
+      LOG.warn("{}: cannot resubscribe to {}: {}", clientId, topic, e.getMessage());
+    }
+  }
+
+  @Override
+  public boolean isConnected() {
+    return client.isConnected();
+  }
+
+  @Override
+  void disconnectQuietly() {
+    try {
+      if (client.isConnected()) {
+        client.disconnect(2_000).waitForCompletion(3_000);
+      }
+    } catch (MqttException e) {
+      LOG.debug("{}: disconnect: {}", clientId, e.getMessage());
+    }
+    try {
+      client.close(true);
+    } catch (MqttException e) {
+      LOG.debug("{}: close: {}", clientId, e.getMessage());
+    }
+  }
+
+  private static final class Completion implements IMqttActionListener {
+    private final CompletableFuture<Void> done;
+
+    Completion(CompletableFuture<Void> done) {
+      this.done = done;
+    }
+
+    @Override
+    public void onSuccess(IMqttToken token) {
+      done.complete(null);
+    }
+
+    @Override
+    public void onFailure(IMqttToken token, Throwable error) {
+      int code = error instanceof MqttException e ? e.getReasonCode() : -1;
+      fail(done, code, error);
+    }
+  }
+
+  private final class Callback implements MqttCallbackExtended {
+    @Override
+    public void connectionLost(Throwable cause) {
+      LOG.warn("{}: connection lost, reconnecting: {}", clientId, describe(cause));
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      deliver(topic, message.getPayload());
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+      // Completion is reported per publish through its listener.
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+      if (reconnect) {
+        LOG.info("{}: reconnected to {}", clientId, serverUri);
+        resubscribeAll();
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.shouwang.sim.run;
+
+import io.shouwang.sim.mqtt.BrokerOptions;
+import java.time.Clock;
+
+/**
+ * How a fleet connects and stamps: {@code connections} 0 gives every device its own connection
+ * (client id = device id), otherwise devices of one protocol share that many connections.
+ */
+public record FleetOptions(
+    BrokerOptions broker,
+    int connections,
+    String clientIdPrefix,
+    long seed,
+    int telemetryQos,
+    Clock clock) {
+
+  public FleetOptions {
+    if (connections < 0) {
+      throw new IllegalArgumentException("connections must not be negative");
+    }
+    if (telemetryQos < 0 || telemetryQos > 1) {
+      throw new IllegalArgumentException("telemetry QoS must be 0 or 1");
+    }
+  }
+}
