@@ -33,13 +33,16 @@ final class WriterMetrics {
             .description("Duration of one store write request")
             .tag("writer", writer)
             .register(registry);
+    // Strong references: Micrometer holds gauge state weakly, and a collected spool reads as NaN.
     Gauge.builder("shouwang.spool.batches", spool, DiskSpool::batches)
         .description("Batches waiting in the disk spool")
         .tag("writer", writer)
+        .strongReference(true)
         .register(registry);
     Gauge.builder("shouwang.spool.bytes", spool, DiskSpool::bytes)
         .description("Bytes waiting in the disk spool")
         .tag("writer", writer)
+        .strongReference(true)
         .register(registry);
     Gauge.builder("shouwang.spool.full", () -> spoolFull.getAsBoolean() ? 1 : 0)
         .description("1 while the spool refuses batches because it is full")
