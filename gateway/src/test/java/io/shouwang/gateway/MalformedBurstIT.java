@@ -37,11 +37,17 @@ import org.junit.jupiter.api.io.TempDir;
 class MalformedBurstIT {
 
   /**
-   * The bound this test holds the gateway to, publish → accepted on the event lane, while another
-   * device floods the same event topics. Measured on the 2-core CI machine with broker, flooding
-   * device, gateway and time-series server in one JVM: median ~50 ms, worst 295–357 ms.
+   * What the gateway adds, arrival → accepted on the event lane, to another device's press while
+   * one device floods the event topics. Measured: worst 24 ms on the 2-core machine.
    */
-  static final Duration MAX_PRESS_DELAY = Duration.ofSeconds(1);
+  static final Duration MAX_DELAY_IN_GATEWAY = Duration.ofMillis(150);
+
+  /**
+   * Publish → accepted, end to end. Most of it is the broker working through the flood in front of
+   * the press (one subscription queue, FIFO); here an embedded HiveMQ persisting QoS 1 to disk in
+   * the same JVM. Measured: worst 0.26–0.36 s alone, 1.08 s with a parallel build on the 2 cores.
+   */
+  static final Duration MAX_PRESS_DELAY = Duration.ofSeconds(3);
 
   @TempDir Path dir;
 
@@ -49,11 +55,14 @@ class MalformedBurstIT {
   void burstFromOneDeviceDoesNotDelayAnotherDevicesPresses() throws Exception {
     Map<Long, Long> publishedAt = new ConcurrentHashMap<>();
     List<Long> delaysNanos = Collections.synchronizedList(new ArrayList<>());
+    List<Long> insideGatewayNanos = Collections.synchronizedList(new ArrayList<>());
     AcceptedMessageListener listener = m -> {
       if (m.envelope().getDeviceId().equals("btn-0002")) {
         Long sent = publishedAt.get(m.envelope().getSeq());
         if (sent != null) {
-          delaysNanos.add(System.nanoTime() - sent);
+          long now = System.nanoTime();
+          delaysNanos.add(now - sent);
+          insideGatewayNanos.add(now - m.receivedNanos());
         }
       }
     };
@@ -98,8 +107,12 @@ class MalformedBurstIT {
       Collections.sort(sorted);
       long worst = sorted.get(sorted.size() - 1);
       System.out.printf("press delay during burst: median %.1f ms, worst %.1f ms over %d presses,"
-          + " %d bad messages; all (ms): %s%n", sorted.get(sorted.size() / 2) / 1e6, worst / 1e6,
-          presses, sentBad.get(), sorted.stream().map(n -> n / 1_000_000).toList());
+          + " %d bad messages; all (ms): %s; inside the gateway, worst %.1f ms%n",
+          sorted.get(sorted.size() / 2) / 1e6, worst / 1e6, presses, sentBad.get(),
+          sorted.stream().map(n -> n / 1_000_000).toList(),
+          Collections.max(insideGatewayNanos) / 1e6);
+      assertThat(Duration.ofNanos(Collections.max(insideGatewayNanos)))
+          .isLessThan(MAX_DELAY_IN_GATEWAY);
       assertThat(Duration.ofNanos(worst)).isLessThan(MAX_PRESS_DELAY);
       assertThat(f.rows("emergency_button")).isEqualTo(presses);
     }
