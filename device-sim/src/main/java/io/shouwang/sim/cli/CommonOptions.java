@@ -53,6 +53,14 @@ final class CommonOptions {
   long seed;
 
   @Option(
+      names = "--client-id-suffix",
+      defaultValue = "",
+      description =
+          "Appended to each device's MQTT client id, so a scenario can run beside a background"
+              + " 'run' of the same devices (use a different --seed too, so boot ids differ).")
+  String clientIdSuffix;
+
+  @Option(
       names = "--registry",
       paramLabel = "FILE",
       description =
@@ -229,7 +237,8 @@ final class CommonOptions {
         "sim-" + ProcessHandle.current().pid(),
         seed,
         telemetryQos,
-        Clock.systemDefaultZone());
+        Clock.systemDefaultZone(),
+        clientIdSuffix);
   }
 
   Rates rates() {
