@@ -61,9 +61,32 @@ def total(metrics, name):
     return sum(v for k, v in metrics.items() if k == name or k.startswith(name + "{"))
 
 
-def quantile(metrics, name, cls, q):
-    key = f'{name}{{class="{cls}",quantile="{q}"}}'
-    return metrics.get(key, float("nan"))
+def buckets(metrics, name, cls):
+    """Cumulative histogram buckets {le: count} of one class."""
+    out = {}
+    for k, v in metrics.items():
+        if k.startswith(name + "_bucket{") and f'class="{cls}"' in k:
+            le = re.search(r'le="([^"]+)"', k).group(1)
+            out[float("inf") if le == "+Inf" else float(le)] = v
+    return out
+
+
+def quantile(before, after, name, cls, q):
+    """Like PromQL histogram_quantile over the window between two scrapes, in seconds."""
+    b0, b1 = buckets(before, name, cls), buckets(after, name, cls)
+    edges = sorted(b1)
+    counts = [b1[e] - b0.get(e, 0) for e in edges]
+    if not counts or counts[-1] <= 0:
+        return float("nan")
+    rank = q * counts[-1]
+    prev_edge, prev_count = 0.0, 0.0
+    for edge, count in zip(edges, counts):
+        if count >= rank:
+            if edge == float("inf"):
+                return prev_edge
+            return prev_edge + (edge - prev_edge) * (rank - prev_count) / max(count - prev_count, 1e-9)
+        prev_edge, prev_count = edge, count
+    return prev_edge
 
 
 def start(cmd, log, env=None):
@@ -165,9 +188,9 @@ def gateway_phase(args, run_dir):
             "ingest_rate": received(m_end) / duration,
             "write_rate": written(m_end) / duration,
             "drain_s": t1 - t_end,
-            "lag_p50_ms": quantile(m_end, "shouwang_ingest_to_write_seconds", "telemetry", "0.5") * 1000,
-            "lag_p99_ms": quantile(m_end, "shouwang_ingest_to_write_seconds", "telemetry", "0.99") * 1000,
-            "event_lag_p99_ms": quantile(m_end, "shouwang_ingest_to_write_seconds", "event", "0.99") * 1000,
+            "lag_p50_ms": quantile(m0, m1, "shouwang_ingest_to_write_seconds", "telemetry", 0.5) * 1000,
+            "lag_p99_ms": quantile(m0, m1, "shouwang_ingest_to_write_seconds", "telemetry", 0.99) * 1000,
+            "event_lag_p99_ms": quantile(m0, m1, "shouwang_ingest_to_write_seconds", "event", 0.99) * 1000,
             "rejected": total(m1, "shouwang_ingest_rejected_total") - total(m0, "shouwang_ingest_rejected_total"),
             "spooled": total(m1, "shouwang_points_spooled_total"),
             "cpu_cores": (cpu1 - cpu0) / (t1 - t0),
@@ -237,7 +260,7 @@ def main():
         f"| {date} | **median of {len(rows)}** | {med('ceiling_rate'):.0f} | {med('ingest_rate'):.0f} "
         f"| {med('write_rate'):.0f} | **{med('ratio'):.2f}** | {med('lag_p50_ms'):.0f} | {med('lag_p99_ms'):.0f} "
         f"| {med('drain_s'):.1f} | {med('cpu_cores'):.2f} | {med('heap_mb'):.0f} | |")
-    with open(os.path.join(ROOT, "bench", "results-ingest.md"), "a") as f:
+    with open(os.path.join(ROOT, "bench", "README.md"), "a") as f:
         f.write(f"\n#### {date} — {machine()}; {args.households} households, {args.seconds} s load, "
                 f"{args.connections} connections, QoS 1, 10% events\n\n")
         f.write("| date | run | ceiling msg/s | ingested msg/s | written pts/s | ratio | lag p50 ms | lag p99 ms "

@@ -30,7 +30,6 @@ final class IngestMetrics {
       ingestToSafe.put(c, Timer.builder("shouwang.ingest.to.write")
           .description("From arrival at the gateway to the point stored or spooled")
           .tag("class", c.topicSegment())
-          .publishPercentiles(0.5, 0.99)
           .publishPercentileHistogram()
           .minimumExpectedValue(Duration.ofMillis(1))
           .maximumExpectedValue(Duration.ofSeconds(60))
