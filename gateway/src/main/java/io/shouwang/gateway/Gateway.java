@@ -15,7 +15,7 @@ import io.shouwang.gateway.ingest.IngestPipeline;
 import io.shouwang.gateway.ingest.MqttSubscriber;
 import io.shouwang.gateway.ops.OpsServer;
 import io.shouwang.gateway.ops.ReadinessCheck;
-import io.shouwang.gateway.registry.Registry;
+import io.shouwang.registry.Registry;
 import io.shouwang.gateway.storage.PointWriter;
 import io.shouwang.gateway.storage.PointWriterOptions;
 import io.shouwang.gateway.storage.RejectedLineSink;

@@ -1,6 +1,6 @@
 package io.shouwang.gateway.ingest;
 
-import io.shouwang.gateway.registry.PlacedDevice;
+import io.shouwang.registry.PlacedDevice;
 import io.shouwang.schemas.MessageClass;
 import io.shouwang.schemas.v1.Envelope;
 import java.time.Instant;

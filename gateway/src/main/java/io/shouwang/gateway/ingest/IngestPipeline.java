@@ -2,7 +2,7 @@ package io.shouwang.gateway.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shouwang.gateway.config.GatewayConfig;
-import io.shouwang.gateway.registry.Registry;
+import io.shouwang.registry.Registry;
 import io.shouwang.gateway.storage.PointWriter;
 import io.shouwang.schemas.MessageClass;
 import io.vertx.core.Future;

@@ -1,6 +1,6 @@
 package io.shouwang.gateway.ingest;
 
-import io.shouwang.gateway.registry.PlacedDevice;
+import io.shouwang.registry.PlacedDevice;
 import io.shouwang.gateway.storage.DeviceTags;
 import io.shouwang.gateway.storage.PointMapper;
 import io.shouwang.gateway.storage.PointWriter;

@@ -6,7 +6,7 @@ import io.shouwang.gateway.config.GatewayConfig;
 import io.shouwang.gateway.embedded.EmbeddedBroker;
 import io.shouwang.gateway.embedded.EmbeddedTimeSeries;
 import io.shouwang.gateway.ingest.AcceptedMessageListener;
-import io.shouwang.gateway.registry.Registry;
+import io.shouwang.registry.Registry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;

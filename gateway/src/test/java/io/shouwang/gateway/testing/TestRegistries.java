@@ -1,7 +1,7 @@
 package io.shouwang.gateway.testing;
 
-import io.shouwang.gateway.registry.Registry;
-import io.shouwang.gateway.registry.RegistryLoader;
+import io.shouwang.registry.Registry;
+import io.shouwang.registry.RegistryLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
