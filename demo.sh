@@ -49,11 +49,18 @@ $SIM run --broker "$BROKER" --registry "$REGISTRY" --speedup 60 --duration 0 \
 pids+=($!)
 # Scripted incidents about a minute apart: a button press, a smoke alarm, a smoke alarm going
 # silent, and a burst of malformed and spoofed messages (refused, counted, in /dead-letters).
+# Each scenario connects its devices under their own client ids and seed (so boot ids differ):
+# the background simulation of the same devices keeps running beside it.
+scenario() {
+  local name=$1 seed=$2; shift 2
+  $SIM scenario "$name" --broker "$BROKER" --registry "$REGISTRY" \
+    --seed "$seed" --client-id-suffix "-scenario-$seed" "$@"
+}
 (
-  sleep 20; $SIM scenario press --broker "$BROKER" --registry "$REGISTRY"
-  sleep 40; $SIM scenario smoke --broker "$BROKER" --registry "$REGISTRY"
-  sleep 40; $SIM scenario silent-device --broker "$BROKER" --registry "$REGISTRY"
-  sleep 20; $SIM scenario malformed-burst --broker "$BROKER" --registry "$REGISTRY" --count 200
+  sleep 20; scenario press 101
+  sleep 40; scenario smoke 102
+  sleep 40; scenario silent-device 103
+  sleep 20; scenario malformed-burst 104 --count 200
 ) >"$LOGS/scenarios.log" 2>&1 &
 pids+=($!)
 

@@ -16,7 +16,14 @@ public final class Main {
 
   private Main() {}
 
+  /** Our logging config; the embedded broker's jar ships a logback.xml of its own. */
+  static final String LOGBACK_CONFIG = "shouwang-logback.xml";
+
   public static void main(String[] args) throws Exception {
+    // Before anything creates a logger.
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
+    }
     Optional<Path> configFile = Optional.empty();
     if (args.length == 2 && "--config".equals(args[0])) {
       configFile = Optional.of(Path.of(args[1]));

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +51,14 @@ final class CommonOptions {
           "Seed for every random choice: the same seed gives the same devices and values. Default:"
               + " ${DEFAULT-VALUE}.")
   long seed;
+
+  @Option(
+      names = "--client-id-suffix",
+      defaultValue = "",
+      description =
+          "Appended to each device's MQTT client id, so a scenario can run beside a background"
+              + " 'run' of the same devices (use a different --seed too, so boot ids differ).")
+  String clientIdSuffix;
 
   @Option(
       names = "--registry",
@@ -89,7 +98,6 @@ final class CommonOptions {
       names = "--duration",
       paramLabel = "DURATION",
       defaultValue = "60s",
-      converter = DurationConverter.class,
       description = "How long to run (0 = until Ctrl-C). Default: ${DEFAULT-VALUE}.")
   Duration duration;
 
@@ -97,7 +105,6 @@ final class CommonOptions {
       names = "--heartbeat-interval",
       paramLabel = "DURATION",
       defaultValue = "60s",
-      converter = DurationConverter.class,
       description = "Heartbeat interval of every device (±10%% jitter). Default: ${DEFAULT-VALUE}.")
   Duration heartbeatInterval;
 
@@ -105,7 +112,6 @@ final class CommonOptions {
       names = "--vitals-interval",
       paramLabel = "DURATION",
       defaultValue = "300s",
-      converter = DurationConverter.class,
       description = "Health monitor reading interval. Default: ${DEFAULT-VALUE}.")
   Duration vitalsInterval;
 
@@ -113,7 +119,6 @@ final class CommonOptions {
       names = "--motion-interval",
       paramLabel = "DURATION",
       defaultValue = "60s",
-      converter = DurationConverter.class,
       description = "PIR motion count interval. Default: ${DEFAULT-VALUE}.")
   Duration motionInterval;
 
@@ -121,7 +126,6 @@ final class CommonOptions {
       names = "--level-interval",
       paramLabel = "DURATION",
       defaultValue = "60s",
-      converter = DurationConverter.class,
       description =
           "Smoke level, gas %%LEL and valve state report interval. Default: ${DEFAULT-VALUE}.")
   Duration levelInterval;
@@ -214,18 +218,16 @@ final class CommonOptions {
     if (qosTelemetry < 0 || qosTelemetry > 1) {
       throw usage("--qos-telemetry must be 0 or 1");
     }
-    try {
-      return new BrokerOptions(
-          broker,
-          username,
-          password,
-          connectAttempts,
-          Duration.ofSeconds(10),
-          maxInflight,
-          bufferWhileDisconnected);
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
+    return validated(
+        () ->
+            new BrokerOptions(
+                broker,
+                username,
+                password,
+                connectAttempts,
+                Duration.ofSeconds(10),
+                maxInflight,
+                bufferWhileDisconnected));
   }
 
   FleetOptions fleet(int connections, boolean bufferWhileDisconnected, int telemetryQos) {
@@ -235,18 +237,26 @@ final class CommonOptions {
         "sim-" + ProcessHandle.current().pid(),
         seed,
         telemetryQos,
-        Clock.systemDefaultZone());
+        Clock.systemDefaultZone(),
+        clientIdSuffix);
   }
 
   Rates rates() {
+    return validated(
+        () ->
+            new Rates(
+                heartbeatInterval,
+                vitalsInterval,
+                motionInterval,
+                levelInterval,
+                doorOpensPerDay,
+                speedup));
+  }
+
+  /** Builds a value from options; what its constructor rejects becomes a usage error (exit 2). */
+  <T> T validated(Supplier<T> build) {
     try {
-      return new Rates(
-          heartbeatInterval,
-          vitalsInterval,
-          motionInterval,
-          levelInterval,
-          doorOpensPerDay,
-          speedup);
+      return build.get();
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

@@ -67,7 +67,6 @@ final class LoadCommand implements Callable<Integer> {
       names = "--drain-timeout",
       paramLabel = "DURATION",
       defaultValue = "10s",
-      converter = DurationConverter.class,
       description =
           "How long to wait for in-flight messages after sending stops. Default: ${DEFAULT-VALUE}.")
   Duration drainTimeout;
@@ -88,12 +87,8 @@ final class LoadCommand implements Callable<Integer> {
     if (qos < 0 || qos > 1) {
       throw common.usage("--qos must be 0 or 1");
     }
-    LoadSettings settings;
-    try {
-      settings = new LoadSettings(rate, common.duration, eventShare, drainTimeout);
-    } catch (IllegalArgumentException e) {
-      throw common.usage(e.getMessage());
-    }
+    LoadSettings settings =
+        common.validated(() -> new LoadSettings(rate, common.duration, eventShare, drainTimeout));
     List<Household> households = common.households();
     PrintStream err = System.err;
     LoadSummary summary;

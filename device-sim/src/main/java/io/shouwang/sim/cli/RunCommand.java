@@ -47,7 +47,6 @@ final class RunCommand implements Callable<Integer> {
       names = "--valve-travel",
       paramLabel = "DURATION",
       defaultValue = "3s",
-      converter = DurationConverter.class,
       description = "Time a valve takes to close or open. Default: ${DEFAULT-VALUE}.")
   Duration valveTravel;
 

@@ -62,7 +62,6 @@ final class ScenarioCommand implements Callable<Integer> {
   @Option(
       names = "--cancel-after",
       paramLabel = "DURATION",
-      converter = DurationConverter.class,
       description = "press: cancel the press after this long.")
   Duration cancelAfter;
 
@@ -93,7 +92,6 @@ final class ScenarioCommand implements Callable<Integer> {
       names = "--step",
       paramLabel = "DURATION",
       defaultValue = "10s",
-      converter = DurationConverter.class,
       description = "Pause between steps (divided by --speedup). Default: ${DEFAULT-VALUE}.")
   Duration step;
 
@@ -101,7 +99,6 @@ final class ScenarioCommand implements Callable<Integer> {
       names = "--valve-travel",
       paramLabel = "DURATION",
       defaultValue = "3s",
-      converter = DurationConverter.class,
       description = "Time the valve takes to close. Default: ${DEFAULT-VALUE}.")
   Duration valveTravel;
 
@@ -109,7 +106,6 @@ final class ScenarioCommand implements Callable<Integer> {
       names = "--command-timeout",
       paramLabel = "DURATION",
       defaultValue = "30s",
-      converter = DurationConverter.class,
       description = "How long to wait for the backend's valve command. Default: ${DEFAULT-VALUE}.")
   Duration commandTimeout;
 
@@ -117,7 +113,6 @@ final class ScenarioCommand implements Callable<Integer> {
       names = "--linger",
       paramLabel = "DURATION",
       defaultValue = "3s",
-      converter = DurationConverter.class,
       description =
           "Without --with-background: keep listening for commands (e.g. button feedback) this long"
               + " after the story. Default: ${DEFAULT-VALUE}.")

@@ -4,6 +4,7 @@ import io.shouwang.sim.mqtt.ConnectionException;
 import io.shouwang.sim.scenario.ScenarioFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import picocli.CommandLine;
 
 /** Builds the command line and maps failures to exit codes: 1 at run time, 2 for usage. */
@@ -14,6 +15,8 @@ public final class SimCli {
   /** Runs the command line and returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new SimCommand());
+    // Every duration option reads "250ms", "60s", "5m"; registered here so none can miss it.
+    cli.registerConverter(Duration.class, new DurationConverter());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

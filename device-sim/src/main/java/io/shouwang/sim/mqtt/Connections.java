@@ -10,9 +10,12 @@ public final class Connections {
   /** Connects (retrying as the options say) or fails with a message naming the broker. */
   public static DeviceConnection open(Protocol protocol, BrokerOptions options, String clientId)
       throws ConnectionException {
-    return switch (protocol) {
-      case MQTT5 -> Mqtt5Connection.open(options, clientId);
-      case MQTT311 -> Mqtt3Connection.open(options, clientId);
-    };
+    PahoConnection connection =
+        switch (protocol) {
+          case MQTT5 -> Mqtt5Connection.create(options, clientId);
+          case MQTT311 -> Mqtt3Connection.create(options, clientId);
+        };
+    connection.connect();
+    return connection;
   }
 }

@@ -30,22 +30,20 @@ final class Mqtt5Connection extends PahoConnection {
     if (options.bufferWhileDisconnected()) {
       DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
       buffer.setBufferEnabled(true);
-      buffer.setBufferSize(10_000);
+      buffer.setBufferSize(OFFLINE_BUFFER_MESSAGES);
       buffer.setDeleteOldestMessages(true);
       client.setBufferOpts(buffer);
     }
   }
 
-  static Mqtt5Connection open(BrokerOptions options, String clientId) throws ConnectionException {
-    Mqtt5Connection connection;
+  /** Creates the client without connecting it. */
+  static Mqtt5Connection create(BrokerOptions options, String clientId) throws ConnectionException {
     try {
-      connection = new Mqtt5Connection(options, clientId);
+      return new Mqtt5Connection(options, clientId);
     } catch (MqttException e) {
       throw new ConnectionException(
           clientId + ": cannot create MQTT 5 client: " + e.getMessage(), e);
     }
-    connection.connect();
-    return connection;
   }
 
   @Override
@@ -71,18 +69,16 @@ final class Mqtt5Connection extends PahoConnection {
   }
 
   @Override
-  int trySend(String topic, byte[] payload, int qos, CompletableFuture<Void> done) {
+  void send(String topic, byte[] payload, int qos, CompletableFuture<Void> done)
+      throws MqttException {
     MqttMessage message = new MqttMessage(payload);
     message.setQos(qos);
-    try {
-      client.publish(topic, message, null, new Completion(done));
-      return 0;
-    } catch (MqttException e) {
-      return e.getReasonCode();
-    } catch (RuntimeException e) {
-      fail(done, -1, e);
-      return 0;
-    }
+    client.publish(topic, message, null, new Completion(done));
+  }
+
+  @Override
+  int reasonCode(Throwable error) {
+    return error instanceof MqttException e ? e.getReasonCode() : -1;
   }
 
   @Override
@@ -96,12 +92,8 @@ final class Mqtt5Connection extends PahoConnection {
   }
 
   @Override
-  void subscribeLater(String topic, int qos) {
-    try {
-      client.subscribe(topic, qos);
-    } catch (MqttException e) {
-      LOG.warn("{}: cannot resubscribe to {}: {}", clientId, topic, e.getMessage());
-    }
+  void subscribeAsync(String topic, int qos) throws MqttException {
+    client.subscribe(topic, qos);
   }
 
   @Override
@@ -110,22 +102,16 @@ final class Mqtt5Connection extends PahoConnection {
   }
 
   @Override
-  void disconnectQuietly() {
-    try {
-      if (client.isConnected()) {
-        client.disconnect(2_000).waitForCompletion(3_000);
-      }
-    } catch (MqttException e) {
-      LOG.debug("{}: disconnect: {}", clientId, e.getMessage());
-    }
-    try {
-      client.close(true);
-    } catch (MqttException e) {
-      LOG.debug("{}: close: {}", clientId, e.getMessage());
-    }
+  void disconnect(long quiesceMillis, long waitMillis) throws MqttException {
+    client.disconnect(quiesceMillis).waitForCompletion(waitMillis);
   }
 
-  private static final class Completion implements MqttActionListener {
+  @Override
+  void closeClient() throws MqttException {
+    client.close(true);
+  }
+
+  private final class Completion implements MqttActionListener {
     private final CompletableFuture<Void> done;
 
     Completion(CompletableFuture<Void> done) {
@@ -146,8 +132,7 @@ final class Mqtt5Connection extends PahoConnection {
 
     @Override
     public void onFailure(IMqttToken token, Throwable error) {
-      int code = error instanceof MqttException e ? e.getReasonCode() : -1;
-      fail(done, code, error);
+      failed(done, error);
     }
   }
 
@@ -175,10 +160,7 @@ final class Mqtt5Connection extends PahoConnection {
 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
-      if (reconnect) {
-        LOG.info("{}: reconnected to {}", clientId, serverUri);
-        resubscribeAll();
-      }
+      onConnectComplete(reconnect, serverUri);
     }
 
     @Override

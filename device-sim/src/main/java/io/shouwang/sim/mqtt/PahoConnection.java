@@ -14,11 +14,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the v3 and v5 Paho connections share: connect retries, the in-flight window with its
- * back-off on "too many publishes in progress", and subscriptions that survive reconnects.
+ * back-off on "too many publishes in progress", subscriptions that survive reconnects, and a quiet
+ * shutdown. The two Paho clients have no common types, so each subclass only makes the calls.
  */
 abstract class PahoConnection implements DeviceConnection {
 
   static final int REASON_WINDOW_FULL = 32202;
+
+  /** Messages Paho keeps while reconnecting (when asked to); the oldest go first. */
+  static final int OFFLINE_BUFFER_MESSAGES = 10_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(PahoConnection.class);
   private static final long WINDOW_WAIT_LIMIT_NANOS = Duration.ofSeconds(30).toNanos();
 
@@ -48,16 +53,27 @@ abstract class PahoConnection implements DeviceConnection {
   /** Connects once and returns the broker's receive maximum, or 0 when it does not say. */
   abstract int connectOnce() throws Exception;
 
-  /** Hands one publish to Paho; returns 0 when accepted, else Paho's reason code. */
-  abstract int trySend(String topic, byte[] payload, int qos, CompletableFuture<Void> done);
+  /**
+   * Hands one publish to Paho, which completes {@code done} through {@link #failed} or on success;
+   * throws Paho's exception when Paho refuses it at once.
+   */
+  abstract void send(String topic, byte[] payload, int qos, CompletableFuture<Void> done)
+      throws Exception;
+
+  /** Paho's reason code when {@code error} is this client's MqttException, else -1. */
+  abstract int reasonCode(Throwable error);
 
   /** Subscribes and waits for the broker's answer. */
   abstract void subscribeOnce(String topic, int qos) throws Exception;
 
   /** Subscribes without waiting (used from Paho's reconnect callback). */
-  abstract void subscribeLater(String topic, int qos);
+  abstract void subscribeAsync(String topic, int qos) throws Exception;
 
-  abstract void disconnectQuietly();
+  /** Disconnects, giving in-flight work {@code quiesceMillis}; waits {@code waitMillis}. */
+  abstract void disconnect(long quiesceMillis, long waitMillis) throws Exception;
+
+  /** Releases the Paho client and its threads. */
+  abstract void closeClient() throws Exception;
 
   final void connect() throws ConnectionException {
     Exception last = null;
@@ -116,8 +132,26 @@ abstract class PahoConnection implements DeviceConnection {
     }
   }
 
+  /** Hands one publish to Paho: 0 when it took it (or it failed for good), else its reason code. */
+  private int trySend(String topic, byte[] payload, int qos, CompletableFuture<Void> done) {
+    try {
+      send(topic, payload, qos, done);
+      return 0;
+    } catch (RuntimeException e) {
+      fail(done, -1, e);
+      return 0;
+    } catch (Exception e) {
+      return reasonCode(e);
+    }
+  }
+
+  /** Completes a publish's future from Paho's failure callback. */
+  final void failed(CompletableFuture<Void> done, Throwable error) {
+    fail(done, reasonCode(error), error);
+  }
+
   /** Completes a publish's future with a labelled failure. */
-  static void fail(CompletableFuture<Void> done, int reasonCode, Throwable cause) {
+  private static void fail(CompletableFuture<Void> done, int reasonCode, Throwable cause) {
     String kind = PublishException.kindOf(reasonCode);
     done.completeExceptionally(
         new PublishException(kind, kind + (cause == null ? "" : ": " + cause.getMessage()), cause));
@@ -142,9 +176,21 @@ abstract class PahoConnection implements DeviceConnection {
     }
   }
 
-  /** Called from Paho's thread after an automatic reconnect: the clean session lost them. */
-  final void resubscribeAll() {
-    subscriptions.forEach((topic, s) -> subscribeLater(topic, s.qos()));
+  /** Called from Paho's thread when a connect completes; subscribes again after a reconnect. */
+  final void onConnectComplete(boolean reconnect, String serverUri) {
+    if (!reconnect) {
+      return;
+    }
+    LOG.info("{}: reconnected to {}", clientId, serverUri);
+    // The clean session lost the subscriptions; waiting here would block Paho's thread.
+    subscriptions.forEach(
+        (topic, s) -> {
+          try {
+            subscribeAsync(topic, s.qos());
+          } catch (Exception e) {
+            LOG.warn("{}: cannot resubscribe to {}: {}", clientId, topic, e.getMessage());
+          }
+        });
   }
 
   @Override
@@ -180,6 +226,21 @@ abstract class PahoConnection implements DeviceConnection {
       inbound.awaitTermination(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void disconnectQuietly() {
+    try {
+      if (isConnected()) {
+        disconnect(2_000, 3_000);
+      }
+    } catch (Exception e) {
+      LOG.debug("{}: disconnect: {}", clientId, e.getMessage());
+    }
+    try {
+      closeClient();
+    } catch (Exception e) {
+      LOG.debug("{}: close: {}", clientId, e.getMessage());
     }
   }
 

@@ -84,7 +84,8 @@ public final class Fleet implements Sender, AutoCloseable {
       lives.put(spec.id(), new DeviceLife(device));
       DeviceConnection link;
       if (options.connections() == 0) {
-        link = Connections.open(spec.protocol(), options.broker(), spec.id());
+        link = Connections.open(
+            spec.protocol(), options.broker(), spec.id() + options.deviceClientIdSuffix());
         connections.add(link);
       } else {
         List<DeviceConnection> pool =

@@ -5,7 +5,9 @@ import java.time.Clock;
 
 /**
  * How a fleet connects and stamps: {@code connections} 0 gives every device its own connection
- * (client id = device id), otherwise devices of one protocol share that many connections.
+ * (client id = device id + {@code deviceClientIdSuffix}), otherwise devices of one protocol share
+ * that many connections. The suffix lets a scenario run beside a background simulation of the same
+ * devices without the broker dropping one connection for the other (same client id).
  */
 public record FleetOptions(
     BrokerOptions broker,
@@ -13,7 +15,14 @@ public record FleetOptions(
     String clientIdPrefix,
     long seed,
     int telemetryQos,
-    Clock clock) {
+    Clock clock,
+    String deviceClientIdSuffix) {
+
+  /** Options whose per-device client ids are the device ids themselves. */
+  public FleetOptions(BrokerOptions broker, int connections, String clientIdPrefix, long seed,
+      int telemetryQos, Clock clock) {
+    this(broker, connections, clientIdPrefix, seed, telemetryQos, clock, "");
+  }
 
   public FleetOptions {
     if (connections < 0) {

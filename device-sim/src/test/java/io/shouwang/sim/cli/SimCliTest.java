@@ -97,6 +97,25 @@ class SimCliTest {
   }
 
   @Test
+  void durationsAreReadAsPeopleTypeThemInEveryCommand() {
+    // GIVEN durations in several units, on options of the shared and the command's own options
+    // WHEN they parse (defaults included), the command gets as far as checking its own options
+    int code = run("load", "--connections", "0", "--duration", "250ms", "--drain-timeout", "1m");
+
+    // THEN the only complaint is the one that comes after parsing
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--connections must be at least 1");
+  }
+
+  @Test
+  void unreadableDurationIsAUsageErrorShowingTheFormat() {
+    int code = run("scenario", "press", "--step", "soon");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("'soon' is not a duration (e.g. 250ms, 60s");
+  }
+
+  @Test
   void helpListsEveryCommandAndExitsZero() {
     int code = run("--help");
 

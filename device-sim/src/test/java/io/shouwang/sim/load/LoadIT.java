@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shouwang.sim.cli.SimCli;
-import io.shouwang.sim.testing.EmbeddedBroker;
+import io.shouwang.sim.testing.EmbeddedBrokerExtension;
 import io.shouwang.sim.testing.Recorder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -22,17 +21,7 @@ class LoadIT {
 
   @TempDir static Path dir;
 
-  private static EmbeddedBroker broker;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    broker = EmbeddedBroker.start(dir);
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
-  }
+  @RegisterExtension static final EmbeddedBrokerExtension broker = new EmbeddedBrokerExtension();
 
   @Test
   void qos1LoadIsFullyAcknowledgedAndSummarisedAsJson() throws Exception {

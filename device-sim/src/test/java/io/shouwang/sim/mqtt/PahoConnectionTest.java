@@ -39,22 +39,26 @@ class PahoConnectionTest {
     }
 
     @Override
-    int trySend(String topic, byte[] payload, int qos, CompletableFuture<Void> done) {
+    void send(String topic, byte[] payload, int qos, CompletableFuture<Void> done) throws Refused {
       if (refusals.getAndDecrement() > 0) {
-        return REASON_WINDOW_FULL;
+        throw new Refused(REASON_WINDOW_FULL);
       }
       if (failWith != 0) {
-        return failWith;
+        throw new Refused(failWith);
       }
       held.add(done);
-      return 0;
+    }
+
+    @Override
+    int reasonCode(Throwable error) {
+      return error instanceof Refused r ? r.reasonCode : -1;
     }
 
     @Override
     void subscribeOnce(String topic, int qos) {}
 
     @Override
-    void subscribeLater(String topic, int qos) {}
+    void subscribeAsync(String topic, int qos) {}
 
     @Override
     public boolean isConnected() {
@@ -62,7 +66,20 @@ class PahoConnectionTest {
     }
 
     @Override
-    void disconnectQuietly() {}
+    void disconnect(long quiesceMillis, long waitMillis) {}
+
+    @Override
+    void closeClient() {}
+  }
+
+  /** What Paho's MqttException is to the real connections: a refusal with a reason code. */
+  private static final class Refused extends Exception {
+    final int reasonCode;
+
+    Refused(int reasonCode) {
+      super("reason " + reasonCode);
+      this.reasonCode = reasonCode;
+    }
   }
 
   private static FakeConnection connected(int maxInflight) throws ConnectionException {

@@ -12,7 +12,7 @@ import io.shouwang.sim.registry.DeviceSpec;
 import io.shouwang.sim.registry.GenerationSettings;
 import io.shouwang.sim.registry.Protocol;
 import io.shouwang.sim.registry.RegistryGenerator;
-import io.shouwang.sim.testing.EmbeddedBroker;
+import io.shouwang.sim.testing.EmbeddedBrokerExtension;
 import io.shouwang.sim.testing.Recorder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,10 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -34,17 +33,7 @@ class RunIT {
 
   @TempDir static Path dir;
 
-  private static EmbeddedBroker broker;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    broker = EmbeddedBroker.start(dir);
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
-  }
+  @RegisterExtension static final EmbeddedBrokerExtension broker = new EmbeddedBrokerExtension();
 
   @Test
   void everyDevicePublishesDecodableMessagesOnItsOwnTopicsInBothEncodingsAndProtocols()

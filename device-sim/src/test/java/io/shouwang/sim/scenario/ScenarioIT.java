@@ -19,39 +19,24 @@ import io.shouwang.sim.registry.Household;
 import io.shouwang.sim.registry.RegistryGenerator;
 import io.shouwang.sim.run.Fleet;
 import io.shouwang.sim.run.FleetOptions;
-import io.shouwang.sim.testing.EmbeddedBroker;
+import io.shouwang.sim.testing.EmbeddedBrokerExtension;
 import io.shouwang.sim.testing.Recorder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ScenarioIT {
 
-  @TempDir static Path dir;
-
-  private static EmbeddedBroker broker;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    broker = EmbeddedBroker.start(dir);
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
-  }
+  @RegisterExtension static final EmbeddedBrokerExtension broker = new EmbeddedBrokerExtension();
 
   private static final Pacer NO_WAIT = d -> {};
 
