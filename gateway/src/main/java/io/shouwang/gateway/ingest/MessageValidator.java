@@ -85,6 +85,7 @@ final class MessageValidator {
         topic.messageClass(),
         storedTimestamp(skewed ? message.receivedAt() : deviceTime, envelope.getSeq()),
         skewed,
+        message.receivedAt(),
         message.receivedNanos());
   }
 
