@@ -9,7 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shouwang.gateway.config.GatewayConfig;
 import io.shouwang.gateway.embedded.EmbeddedBroker;
 import io.shouwang.gateway.embedded.EmbeddedTimeSeries;
-import io.shouwang.gateway.ingest.AcceptedMessageListener;
+import io.shouwang.gateway.ingest.AlertPath;
 import io.shouwang.gateway.ingest.DeadLetters;
 import io.shouwang.gateway.ingest.IngestPipeline;
 import io.shouwang.gateway.ingest.MqttSubscriber;
@@ -68,7 +68,7 @@ public final class Gateway {
    * future completes once the MQTT subscriptions are up and the HTTP port is bound.
    */
   public static Future<Gateway> start(
-      GatewayConfig config, Registry registry, List<AcceptedMessageListener> listeners, Clock clock) {
+      GatewayConfig config, Registry registry, AlertPath observer, Clock clock) {
     List<Stoppable> embedded = new ArrayList<>();
     String mqttUrl = config.mqtt().url();
     if (config.mqtt().embedded()) {
@@ -107,12 +107,12 @@ public final class Gateway {
     for (int i = embedded.size() - 1; i >= 0; i--) {
       gateway.stopOrder.add(0, embedded.get(i));
     }
-    return gateway.wire(config, registry, listeners, clock, influxUrl)
+    return gateway.wire(config, registry, observer, clock, influxUrl)
         .recover(e -> gateway.stop().transform(stopped -> Future.failedFuture(e)));
   }
 
   private Future<Gateway> wire(GatewayConfig config, Registry registry,
-      List<AcceptedMessageListener> listeners, Clock clock, String influxUrl) {
+      AlertPath observer, Clock clock, String influxUrl) {
     DeadLetters deadLetters = new DeadLetters(config.ingest().deadLetterCapacity());
     RejectedLineSink rejected = (line, reason) ->
         deadLetters.recordPoint(clock.instant(), StoredLines.deviceId(line), reason);
@@ -132,7 +132,7 @@ public final class Gateway {
           stopOrder.add(0, events::stop);
           stopOrder.add(0, telemetry::stop);
           return IngestPipeline.create(vertx, config.ingest(), registry, events, telemetry,
-              deadLetters, listeners, meters, clock);
+              deadLetters, observer, meters, clock);
         })
         .compose(p -> {
           pipeline = p;
