@@ -190,6 +190,43 @@ final class Fields {
     return items;
   }
 
+  /**
+   * An optional number, whole or decimal; null when absent or empty, or when it is not a number
+   * (reported).
+   */
+  Double optionalNumber(String key) {
+    Node node = mapping.entries().get(key);
+    if (node == null || reported(node) || isEmpty(node)) {
+      return null;
+    }
+    if (node instanceof Node.Scalar s) {
+      if (s.type() == Node.ScalarType.INTEGER) {
+        return s.integer().doubleValue();
+      }
+      if (s.type() == Node.ScalarType.DECIMAL) {
+        try {
+          double value = Double.parseDouble(s.text());
+          if (Double.isFinite(value)) {
+            return value;
+          }
+        } catch (NumberFormatException e) {
+          // YAML's .inf and .nan: reported below like any other non-number.
+        }
+      }
+    }
+    problems.add(node, path(key), "expected a number, got " + node.describe());
+    return null;
+  }
+
+  /** An optional nested mapping; null when absent or empty, or when it is not a mapping. */
+  Fields optionalMapping(String key, List<String> keys) {
+    Node node = mapping.entries().get(key);
+    if (node == null || isEmpty(node)) {
+      return null;
+    }
+    return of(node, path(key), problems, keys);
+  }
+
   /** A required nested mapping. */
   Fields mapping(String key, List<String> keys) {
     Node node = mapping.entries().get(key);

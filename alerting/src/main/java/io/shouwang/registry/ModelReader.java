@@ -32,7 +32,15 @@ final class ModelReader {
   private static final List<String> HOUSEHOLD =
       List.of("id", "flat", "keyHolder", "residents", "contacts", "devices");
   private static final List<String> RESIDENT =
-      List.of("id", "name", "birthYear", "livesAlone", "language", "medicalNotes");
+      List.of(
+          "id",
+          "name",
+          "birthYear",
+          "livesAlone",
+          "language",
+          "medicalNotes",
+          "vitals",
+          "quietWindows");
   private static final List<String> CONTACT =
       List.of("id", "name", "relation", "phone", "email", "role");
   private static final List<String> DEVICE = List.of("id", "kind", "encoding", "protocol", "model");
@@ -48,11 +56,13 @@ final class ModelReader {
 
   private final Problems problems;
   private final int thisYear;
+  private final OverridesReader overrides;
   private final Map<String, Map<String, Place>> idsByType = new HashMap<>();
 
   ModelReader(Problems problems, int thisYear) {
     this.problems = problems;
     this.thisYear = thisYear;
+    this.overrides = new OverridesReader(problems);
   }
 
   /** The communities in the file; meaningful only when no problem was reported. */
@@ -180,8 +190,11 @@ final class ModelReader {
     Boolean livesAlone = f.requiredBoolean("livesAlone");
     String language = f.choice("language", "language", "zh", ModelReader::language, LANGUAGES);
     String medicalNotes = f.optionalText("medicalNotes");
+    Map<VitalLimit, Double> vitals = overrides.vitals(f);
+    List<QuietWindow> quietWindows = overrides.quietWindows(f);
     return problems.count() == before
-        ? new Resident(id, name, birthYear, livesAlone, language, medicalNotes)
+        ? new Resident(
+            id, name, birthYear, livesAlone, language, medicalNotes, vitals, quietWindows)
         : null;
   }
 
