@@ -55,6 +55,8 @@ public final class AlertEngine {
   private volatile Context context;
   private volatile String deploymentId;
   private volatile boolean running;
+  // Written by the engine thread only; read by tests to tell when the engine has gone quiet.
+  private volatile long tasksRun;
   private Scheduler.Cancellable tick;
 
   /** The production engine: Vert.x timers drive escalation, retries and the rules' tick. */
@@ -198,6 +200,11 @@ public final class AlertEngine {
     return onEngine(Future::succeededFuture);
   }
 
+  /** Tasks the engine thread has run so far (for tests). */
+  long tasksRun() {
+    return tasksRun;
+  }
+
   private void scheduleTick() {
     tick = scheduler.schedule(TICK, () -> runOnEngine(() -> {
       if (running) {
@@ -212,7 +219,10 @@ public final class AlertEngine {
     if (engine == null) {
       throw new IllegalStateException("alert engine is not started");
     }
-    engine.runOnContext(v -> task.run());
+    engine.runOnContext(v -> {
+      tasksRun++;
+      task.run();
+    });
   }
 
   private <T> Future<T> onEngine(Supplier<Future<T>> action) {
@@ -222,6 +232,7 @@ public final class AlertEngine {
     }
     Promise<T> promise = Promise.promise();
     engine.runOnContext(v -> {
+      tasksRun++;
       try {
         action.get().onComplete(promise);
       } catch (RuntimeException e) {

@@ -71,11 +71,19 @@ final class EngineHarness {
     await(engine.stop());
   }
 
-  /** Lets every chain of engine tasks queued so far run out (each hop is one round). */
+  /**
+   * Lets every chain of engine tasks run out: done when a barrier was the only task the engine
+   * ran, i.e. nothing was queued ahead of it and nothing queued more work meanwhile.
+   */
   void settle() {
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 100_000; i++) {
+      long before = engine.tasksRun();
       await(engine.barrier());
+      if (engine.tasksRun() - before <= 1) {
+        return;
+      }
     }
+    throw new AssertionError("the engine never went quiet");
   }
 
   void advance(Duration by) {

@@ -32,6 +32,7 @@ final class ChannelLane {
     int token;
     boolean inFlight;
     boolean cancelled;
+    String cancelReason;
     Scheduler.Cancellable timer;
 
     Job(Page page, int attempts) {
@@ -89,13 +90,20 @@ final class ChannelLane {
     pump();
   }
 
-  /** Skips this incident's pages that have not been sent; sends in flight cannot be recalled. */
+  /**
+   * Skips this incident's pages that have not been sent. A send in flight cannot be recalled: it
+   * ends as SENT if it gets through, and as SKIPPED instead of being retried if it fails.
+   */
   void cancelPending(String incidentId, String reason) {
     List<Job> skipped = new ArrayList<>();
     for (Iterator<Job> it = held.iterator(); it.hasNext(); ) {
       Job job = it.next();
-      if (!job.inFlight && !job.cancelled && job.page.incidentId().equals(incidentId)) {
-        job.cancelled = true;
+      if (job.cancelled || !job.page.incidentId().equals(incidentId)) {
+        continue;
+      }
+      job.cancelled = true;
+      job.cancelReason = reason;
+      if (!job.inFlight) {
         if (job.timer != null) {
           job.timer.cancel();
         }
@@ -153,7 +161,11 @@ final class ChannelLane {
     } else {
       ChannelException failure = classify(result.cause());
       String error = describe(failure);
-      if (failure.retryable() && job.attempts < settings.maxAttempts() && !job.cancelled) {
+      if (job.cancelled) {
+        held.remove(job);
+        count(DeliveryStatus.SKIPPED);
+        report(job.page, DeliveryStatus.SKIPPED, job.attempts, job.cancelReason, false);
+      } else if (failure.retryable() && job.attempts < settings.maxAttempts()) {
         retries.increment();
         report(job.page, DeliveryStatus.QUEUED, job.attempts, error, false);
         job.timer = scheduler.schedule(settings.backoffAfter(job.attempts),

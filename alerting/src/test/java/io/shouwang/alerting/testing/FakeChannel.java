@@ -41,6 +41,15 @@ public final class FakeChannel implements NotificationChannel {
     return this;
   }
 
+  /** Sends to matching recipients fail with this status; others follow the default. */
+  public synchronized FakeChannel failingFor(Predicate<Recipient> who, int status) {
+    Function<Page, Future<String>> before = otherwise;
+    otherwise = p -> who.test(p.recipient())
+        ? Future.failedFuture(ChannelException.forStatus("gateway answered " + status, status, null))
+        : before.apply(p);
+    return this;
+  }
+
   /** The next send fails with this status, then the channel goes back to its default. */
   public synchronized FakeChannel thenFailOnce(int status) {
     scripted.addLast(p -> Future.failedFuture(

@@ -22,6 +22,12 @@ public final class InMemoryIncidentStore implements IncidentStore {
   private final List<List<IncidentChange>> heldChanges = new ArrayList<>();
   private boolean holding;
   private int writes;
+  private int failures;
+
+  /** The next {@code count} writes fail, as a full or broken disk would. */
+  public synchronized void failNextWrites(int count) {
+    failures = count;
+  }
 
   /** Later writes wait until {@link #release()}. */
   public synchronized void holdWrites() {
@@ -56,6 +62,10 @@ public final class InMemoryIncidentStore implements IncidentStore {
   @Override
   public synchronized Future<Void> write(List<IncidentChange> changes) {
     writes++;
+    if (failures > 0) {
+      failures--;
+      return Future.failedFuture(new IllegalStateException("disk I/O error"));
+    }
     if (holding) {
       Promise<Void> promise = Promise.promise();
       held.add(promise);
