@@ -138,6 +138,22 @@ class IncidentLifecycleTest {
   }
 
   @Test
+  void anotherPressWhileAcceptedMeansTheResponderArrived() {
+    // GIVEN an accepted emergency-button incident
+    h.deliver(press(1));
+    String id = h.only().id();
+    await(h.engine.accept(id, "cg-he", Duration.ofMinutes(5)));
+
+    // WHEN the button is pressed again: the rules raise as for any press
+    h.deliver(press(2));
+
+    // THEN the incident stage takes it as the responder's arrival, not as a new alarm
+    Incident incident = h.only();
+    assertThat(incident.state()).isEqualTo(IncidentState.ON_SITE);
+    assertThat(last(incident).action()).isEqualTo("on_site");
+  }
+
+  @Test
   void buttonPressWhileNobodyAcceptedIsOnlyRecorded() {
     // GIVEN a paged incident nobody accepted
     h.deliver(press(1));

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shouwang.gateway.alerts.AlertingSetup;
+import io.shouwang.gateway.command.MqttCommandPublisher;
 import io.shouwang.gateway.config.GatewayConfig;
 import io.shouwang.gateway.embedded.EmbeddedBroker;
 import io.shouwang.gateway.embedded.EmbeddedTimeSeries;
@@ -52,6 +54,7 @@ public final class Gateway {
   private final Optional<EmbeddedTimeSeries> embeddedTimeSeries;
   private final PrometheusMeterRegistry meters;
   private IngestPipeline pipeline;
+  private AlertingSetup alerting;
   private int httpPort;
 
   private Gateway(Vertx vertx, String mqttUrl, String timeSeriesUrl,
@@ -127,13 +130,27 @@ public final class Gateway {
         new PointWriterOptions(storage.telemetryBatchLines(), storage.telemetryLinger(),
             storage.retryInterval(), telemetryPending), rejected);
 
+    MqttCommandPublisher commands =
+        new MqttCommandPublisher(vertx, registry, config.mqtt(), mqttUrl, meters);
     return Future.all(events.start(), telemetry.start())
         .compose(v -> {
           stopOrder.add(0, events::stop);
           stopOrder.add(0, telemetry::stop);
-          return IngestPipeline.create(vertx, config.ingest(), registry, events, telemetry,
-              deadLetters, observer, meters, clock);
+          return commands.start();
         })
+        .compose(v -> {
+          stopOrder.add(0, commands::stop);
+          if (!config.alerting().enabled()) {
+            return Future.succeededFuture(observer);
+          }
+          alerting = AlertingSetup.create(vertx, config, registry, commands, meters, clock);
+          return alerting.start().map(started -> {
+            stopOrder.add(0, alerting::stop);
+            return both(observer, alerting.path());
+          });
+        })
+        .compose(alertPath -> IngestPipeline.create(vertx, config.ingest(), registry, events,
+            telemetry, deadLetters, alertPath, meters, clock))
         .compose(p -> {
           pipeline = p;
           MqttSubscriber eventSubscriber = new MqttSubscriber(vertx, "events", config.mqtt(), mqttUrl,
@@ -158,6 +175,11 @@ public final class Gateway {
           httpPort = port;
           return this;
         });
+  }
+
+  /** Tests observe accepted messages beside the engine; both must be safe before the ack. */
+  private static AlertPath both(AlertPath first, AlertPath second) {
+    return m -> Future.all(first.onMessage(m), second.onMessage(m)).mapEmpty();
   }
 
   private PointWriter writer(String name, GatewayConfig config, String influxUrl,
@@ -220,6 +242,11 @@ public final class Gateway {
 
   public Optional<EmbeddedTimeSeries> embeddedTimeSeries() {
     return embeddedTimeSeries;
+  }
+
+  /** The alert engine and its dashboard feed; empty when alerting.enabled is false. */
+  public Optional<AlertingSetup> alerting() {
+    return Optional.ofNullable(alerting);
   }
 
   public IngestPipeline pipeline() {

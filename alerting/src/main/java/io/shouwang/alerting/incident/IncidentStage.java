@@ -2,6 +2,7 @@ package io.shouwang.alerting.incident;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shouwang.alerting.Cause;
 import io.shouwang.alerting.IncidentState;
 import io.shouwang.alerting.Signal;
 import io.shouwang.alerting.config.AlertingConfig;
@@ -59,6 +60,10 @@ public final class IncidentStage {
     if (open != null && open.hasSeen(signal.messageKey(), signal.kind())) {
       duplicates.increment();
       return recorder.durable(open);
+    }
+    if (signal.kind() == Signal.Kind.RAISE && isPressWithResponderOnTheWay(open, signal)) {
+      // Rules see no incidents; here a press on an accepted alert is the responder arriving.
+      return onSiteByButton(open, signal, now);
     }
     return switch (signal.kind()) {
       case RAISE -> raiseOrAttach(open, signal, now, false);
@@ -159,6 +164,12 @@ public final class IncidentStage {
       written.add(recorder.changed(incident));
     }
     return Future.all(written).mapEmpty();
+  }
+
+  private static boolean isPressWithResponderOnTheWay(OpenIncident open, Signal signal) {
+    return open != null
+        && signal.cause() == Cause.EMERGENCY_BUTTON
+        && open.state() == IncidentState.ACCEPTED;
   }
 
   private void ignored(Signal signal) {

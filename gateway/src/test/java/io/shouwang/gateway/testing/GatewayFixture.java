@@ -76,6 +76,7 @@ public final class GatewayFixture implements AutoCloseable {
     env.put("SHOUWANG_HTTP_PORT", "0");
     env.put("SHOUWANG_STORAGE_SPOOL_DIR", dir.resolve("spool").toString());
     env.put("SHOUWANG_STORAGE_RETRY_INTERVAL", "500ms");
+    env.put("SHOUWANG_ALERTING_DATABASE", dir.resolve("alerting/incidents.db").toString());
     env.putAll(extraEnv);
     GatewayConfig config = ConfigLoader.load(Optional.empty(), env);
     return Gateway.start(config, registry, observer, Clock.systemUTC())
