@@ -93,7 +93,7 @@ public final class AlertEngine {
     this.intake =
         new MessageIntake(loop, config.telemetryQueueCapacity(), pipeline::onMessage, meters);
     Gauge.builder("shouwang.alerting.incidents.open", recorder, r -> r.openSnapshots().size())
-        .register(meters);
+        .strongReference(true).register(meters);
     for (NotificationChannel channel : channels) {
       LOG.info("alert engine pages over channel {}", channel.name());
     }
@@ -121,7 +121,13 @@ public final class AlertEngine {
           scheduleTick();
           LOG.info("alert engine started: {} open incidents resumed", open.size());
           return Future.<Void>succeededFuture();
-        })));
+        })))
+        .recover(e -> {
+          LOG.error("alert engine failed to start", e);
+          String id = deploymentId;
+          Future<Void> undeployed = id == null ? Future.succeededFuture() : vertx.undeploy(id);
+          return undeployed.transform(x -> Future.failedFuture(e));
+        });
   }
 
   /** Stops taking messages, waits for pending writes, closes the store. */
