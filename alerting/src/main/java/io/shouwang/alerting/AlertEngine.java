@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public final class AlertEngine {
   private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
   private static final Duration TICK = Duration.ofSeconds(1);
   private static final Duration REMEMBER_CLOSED = Duration.ofDays(1);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private final Vertx vertx;
   private final IncidentStore store;
@@ -141,7 +143,8 @@ public final class AlertEngine {
         tick.cancel();
       }
       escalation.stopAll();
-      return recorder.drain();
+      // A store that cannot write any more must not keep the process from stopping.
+      return recorder.drain().timeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }).eventually(store::close).eventually(() -> vertx.undeploy(deploymentId));
   }
 
