@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public final class AlertEngine {
   private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
   private static final Duration TICK = Duration.ofSeconds(1);
   private static final Duration REMEMBER_CLOSED = Duration.ofDays(1);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private final Vertx vertx;
   private final IncidentStore store;
@@ -93,7 +95,7 @@ public final class AlertEngine {
     this.intake =
         new MessageIntake(loop, config.telemetryQueueCapacity(), pipeline::onMessage, meters);
     Gauge.builder("shouwang.alerting.incidents.open", recorder, r -> r.openSnapshots().size())
-        .register(meters);
+        .strongReference(true).register(meters);
     for (NotificationChannel channel : channels) {
       LOG.info("alert engine pages over channel {}", channel.name());
     }
@@ -121,7 +123,13 @@ public final class AlertEngine {
           scheduleTick();
           LOG.info("alert engine started: {} open incidents resumed", open.size());
           return Future.<Void>succeededFuture();
-        })));
+        })))
+        .recover(e -> {
+          LOG.error("alert engine failed to start", e);
+          String id = deploymentId;
+          Future<Void> undeployed = id == null ? Future.succeededFuture() : vertx.undeploy(id);
+          return undeployed.transform(x -> Future.failedFuture(e));
+        });
   }
 
   /** Stops taking messages, waits for pending writes, closes the store. */
@@ -135,7 +143,8 @@ public final class AlertEngine {
         tick.cancel();
       }
       escalation.stopAll();
-      return recorder.drain();
+      // A store that cannot write any more must not keep the process from stopping.
+      return recorder.drain().timeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }).eventually(store::close).eventually(() -> vertx.undeploy(deploymentId));
   }
 

@@ -44,7 +44,7 @@ final class MessageIntake {
         .description("Telemetry messages not evaluated because the engine's queue was full")
         .register(meters);
     Gauge.builder("shouwang.alerting.telemetry.queue.size", size, AtomicInteger::get)
-        .register(meters);
+        .strongReference(true).register(meters);
   }
 
   /** Thread-safe; never blocks. */

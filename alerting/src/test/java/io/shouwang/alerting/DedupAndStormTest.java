@@ -4,8 +4,10 @@ import static io.shouwang.alerting.EngineHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shouwang.alerting.config.AlertingConfig;
+import io.shouwang.alerting.config.DispatchSettings;
 import io.shouwang.alerting.notify.Page;
 import io.shouwang.alerting.testing.FakeChannel;
+import io.shouwang.alerting.testing.FakeRules;
 import io.shouwang.alerting.testing.InMemoryIncidentStore;
 import io.shouwang.alerting.testing.Messages;
 import io.shouwang.alerting.testing.MutableClock;
@@ -94,7 +96,7 @@ class DedupAndStormTest {
     Registry registry = TestRegistry.households(200);
     h = new EngineHarness(vertx, registry, AlertingConfig.defaults(),
         new InMemoryIncidentStore(), new MutableClock(EngineHarness.T0),
-        List.of(io.shouwang.alerting.testing.FakeRules.smoke())).start();
+        List.of(FakeRules.smoke())).start();
 
     // WHEN every smoke alarm goes off three times
     List<Future<Void>> acks = new ArrayList<>();
@@ -139,7 +141,7 @@ class DedupAndStormTest {
     // GIVEN a dashboard channel that never answers and holds at most 2 pages
     Registry registry = TestRegistry.households(3);
     AlertingConfig config = AlertingConfig.defaults();
-    config = config.withDispatch(new io.shouwang.alerting.config.DispatchSettings(2, 1,
+    config = config.withDispatch(new DispatchSettings(2, 1,
         Duration.ofMinutes(5), 3, Duration.ofSeconds(1), Duration.ofSeconds(10), 2.0));
     h = new EngineHarness(vertx, registry, config, new InMemoryIncidentStore(),
         new MutableClock(EngineHarness.T0)).start();

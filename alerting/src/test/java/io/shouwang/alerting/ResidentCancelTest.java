@@ -3,6 +3,7 @@ package io.shouwang.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shouwang.alerting.config.AlertingConfig;
+import io.shouwang.alerting.config.ConfigFiles;
 import io.shouwang.alerting.testing.InMemoryIncidentStore;
 import io.shouwang.alerting.testing.Messages;
 import io.shouwang.alerting.testing.MutableClock;
@@ -94,6 +95,54 @@ class ResidentCancelTest {
     h.deliver(Messages.cancel(registry, "btn-0001", 2, h.clock.instant()));
 
     // THEN the incident stays open
+    assertThat(h.only().state()).isEqualTo(IncidentState.PAGED);
+  }
+
+  @Test
+  void cancelWhileAPolicyHoldsItsFirstPageBackCancelsWithoutAnyPage() {
+    // GIVEN a policy whose first step waits 20 s, and a press
+    h.stop();
+    h = new EngineHarness(h.vertx, registry, ConfigFiles.fromYaml("""
+        policies:
+          standard:
+            steps:
+              - after: 20s
+                notify: [grid_caregivers]
+              - after: 60s
+                notify: [family]
+        """), store, new MutableClock(EngineHarness.T0)).start();
+    h.deliver(Messages.press(registry, "btn-0001", 1, EngineHarness.T0));
+    assertThat(h.only().state()).isEqualTo(IncidentState.RAISED);
+    assertThat(h.pages()).isEmpty();
+
+    // WHEN the resident cancels at 10 s
+    h.advance(Duration.ofSeconds(10));
+    h.deliver(Messages.cancel(registry, "btn-0001", 2, h.clock.instant()));
+
+    // THEN it is cancelled and nobody is ever paged
+    assertThat(h.engine.openIncidents()).isEmpty();
+    h.advance(Duration.ofMinutes(5));
+    assertThat(h.pages()).isEmpty();
+  }
+
+  @Test
+  void heldBackFirstStepIsPagedWhenItsDelayPasses() {
+    // GIVEN a policy whose first step waits 20 s, and a press
+    h.stop();
+    h = new EngineHarness(h.vertx, registry, ConfigFiles.fromYaml("""
+        policies:
+          standard:
+            steps:
+              - after: 20s
+                notify: [grid_caregivers]
+        """), store, new MutableClock(EngineHarness.T0)).start();
+    h.deliver(Messages.press(registry, "btn-0001", 1, EngineHarness.T0));
+
+    // WHEN 19 s pass THEN nobody is paged; at 20 s the caregivers are
+    h.advance(Duration.ofSeconds(19));
+    assertThat(h.pages()).isEmpty();
+    h.advance(Duration.ofSeconds(1));
+    assertThat(h.recipientsOf(0, 0)).containsExactly("cg-he", "cg-wu");
     assertThat(h.only().state()).isEqualTo(IncidentState.PAGED);
   }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.shouwang.alerting.config.AlertingConfig;
 import io.shouwang.alerting.notify.Page;
+import io.shouwang.alerting.store.IncidentStore;
 import io.shouwang.alerting.store.sqlite.SqliteIncidentStore;
 import io.shouwang.alerting.testing.InMemoryIncidentStore;
 import io.shouwang.alerting.testing.Messages;
@@ -143,7 +144,7 @@ class RestartRecoveryTest {
     assertThat(after.recipientsOf(1, 0)).containsExactly("ct-0001-f");
   }
 
-  private EngineHarness engine(Vertx vertx, io.shouwang.alerting.store.IncidentStore store) {
+  private EngineHarness engine(Vertx vertx, IncidentStore store) {
     EngineHarness h =
         new EngineHarness(vertx, registry, AlertingConfig.defaults(), store, clock).start();
     engines.add(h);

@@ -1,7 +1,6 @@
 package io.shouwang.alerting.escalation;
 
 import io.shouwang.alerting.DeliveryStatus;
-import io.shouwang.alerting.Incident;
 import io.shouwang.alerting.IncidentState;
 import io.shouwang.alerting.PageRecord;
 import io.shouwang.alerting.Scheduler;
@@ -10,26 +9,18 @@ import io.shouwang.alerting.config.EscalationPolicy;
 import io.shouwang.alerting.config.RecipientGroup;
 import io.shouwang.alerting.incident.Actions;
 import io.shouwang.alerting.incident.Escalation;
-import io.shouwang.alerting.incident.IncidentIds;
 import io.shouwang.alerting.incident.IncidentRecorder;
 import io.shouwang.alerting.incident.OpenIncident;
 import io.shouwang.alerting.incident.OpenIncidents;
 import io.shouwang.alerting.notify.Dispatcher;
-import io.shouwang.alerting.notify.Page;
 import io.shouwang.alerting.notify.PageComposer;
-import io.shouwang.alerting.notify.Recipient;
-import io.shouwang.registry.PlacedHousehold;
 import io.shouwang.registry.Registry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
@@ -44,12 +35,10 @@ import java.util.stream.Collectors;
 public final class EscalationStage implements Escalation {
 
   private final AlertingConfig config;
-  private final Registry registry;
   private final OpenIncidents incidents;
   private final IncidentRecorder recorder;
   private final Dispatcher dispatcher;
-  private final PageComposer composer;
-  private final Recipients recipients;
+  private final StepPages pages;
   private final Scheduler scheduler;
   private final Executor loop;
   private final Clock clock;
@@ -59,12 +48,10 @@ public final class EscalationStage implements Escalation {
       IncidentRecorder recorder, Dispatcher dispatcher, PageComposer composer,
       Scheduler scheduler, Executor loop, Clock clock) {
     this.config = config;
-    this.registry = registry;
     this.incidents = incidents;
     this.recorder = recorder;
     this.dispatcher = dispatcher;
-    this.composer = composer;
-    this.recipients = new Recipients(config.staffLanguage());
+    this.pages = new StepPages(config, registry, dispatcher, composer, clock);
     this.scheduler = scheduler;
     this.loop = loop;
     this.clock = clock;
@@ -72,12 +59,23 @@ public final class EscalationStage implements Escalation {
 
   @Override
   public void start(OpenIncident incident) {
-    pageStep(incident, policy(incident), 0, 0);
+    EscalationPolicy policy = policy(incident);
+    Duration first = policy.steps().get(0).after();
+    if (first.isZero()) {
+      pageStep(incident, policy, 0, 0);
+    } else {
+      // A policy may hold its first page back (a resident can still cancel a mistaken press).
+      incident.escalation(-1, 0, incident.openedAt().plus(first));
+      schedule(incident);
+    }
   }
 
   @Override
   public void escalateNow(OpenIncident incident) {
-    advance(incident);
+    // With someone on site, a worsening is theirs to handle: it is on the record already.
+    if (incident.state().isUnanswered() || incident.state() == IncidentState.ACCEPTED) {
+      advance(incident);
+    }
   }
 
   @Override
@@ -96,27 +94,7 @@ public final class EscalationStage implements Escalation {
 
   /** After a restart: re-sends pages that had no outcome yet and re-arms the stored deadline. */
   public void resume(OpenIncident incident) {
-    Instant now = clock.instant();
-    PlacedHousehold place = registry.placedHousehold(incident.householdId()).orElse(null);
-    Incident snapshot = incident.snapshot();
-    for (PageRecord record : List.copyOf(incident.pages())) {
-      if (record.status() != DeliveryStatus.QUEUED) {
-        continue;
-      }
-      Optional<Recipient> recipient = place == null ? Optional.empty()
-          : recipients.find(place, record.recipientId());
-      if (!incident.state().isUnanswered()) {
-        incident.putPage(record.with(DeliveryStatus.SKIPPED, record.attempts(),
-            "no longer needed after restart", now), now);
-      } else if (recipient.isEmpty() || !dispatcher.has(record.channel())) {
-        incident.putPage(record.with(DeliveryStatus.FAILED, record.attempts(),
-            "recipient or channel no longer configured", now), now);
-      } else {
-        // Same idempotency key as before the restart: a receiver can drop the repeat.
-        dispatcher.submit(composer.compose(snapshot, place, recipient.get(), record.channel(),
-            record.idempotencyKey(), record.step(), record.round()), record.attempts());
-      }
-    }
+    pages.resend(incident);
     schedule(incident);
   }
 
@@ -182,7 +160,7 @@ public final class EscalationStage implements Escalation {
     int pages;
     while (true) {
       List<RecipientGroup> groups = policy.steps().get(current).groups();
-      pages = page(incident, groups, current, round, now);
+      pages = this.pages.create(incident, groups, current, round, now);
       String which = "step " + (current + 1) + " of " + policy.steps().size() + " ("
           + groups.stream().map(RecipientGroup::yamlName).collect(Collectors.joining(", "))
           + ")";
@@ -207,7 +185,7 @@ public final class EscalationStage implements Escalation {
     int round = incident.round() + 1;
     int pages = 0;
     for (int step = 0; step <= policy.lastStep(); step++) {
-      pages += page(incident, policy.steps().get(step).groups(), step, round, now);
+      pages += this.pages.create(incident, policy.steps().get(step).groups(), step, round, now);
     }
     incident.record(now, Actions.SYSTEM, pages > 0 ? Actions.REPEAT : Actions.NOBODY_REACHABLE,
         "round " + (round + 1) + ": " + pages + " pages", null);
@@ -224,41 +202,6 @@ public final class EscalationStage implements Escalation {
     }
     incident.escalation(step, round, next);
     schedule(incident);
-  }
-
-  /** Creates and dispatches the pages of some groups; returns how many. */
-  private int page(OpenIncident incident, List<RecipientGroup> groups, int step, int round,
-      Instant now) {
-    PlacedHousehold place = registry.placedHousehold(incident.householdId()).orElse(null);
-    if (place == null) {
-      return 0;
-    }
-    Set<String> pagedThisRound = new HashSet<>();
-    for (PageRecord record : incident.pages()) {
-      if (record.round() == round) {
-        pagedThisRound.add(record.recipientId());
-      }
-    }
-    Incident snapshot = incident.snapshot();
-    List<Page> pages = new ArrayList<>();
-    for (RecipientGroup group : groups) {
-      for (Recipient recipient : recipients.of(place, group)) {
-        if (!pagedThisRound.add(recipient.id())) {
-          continue;
-        }
-        for (String channel : config.channelsFor(recipient.role())) {
-          String key = IncidentIds.pageKey(incident.id(), step, round, recipient.id(), channel);
-          if (!dispatcher.canReach(channel, recipient) || incident.page(key) != null) {
-            continue;
-          }
-          incident.putPage(new PageRecord(key, channel, recipient.id(), recipient.role(), step,
-              round, DeliveryStatus.QUEUED, 0, null, now), now);
-          pages.add(composer.compose(snapshot, place, recipient, channel, key, step, round));
-        }
-      }
-    }
-    pages.forEach(page -> dispatcher.submit(page, 0));
-    return pages.size();
   }
 
   private void schedule(OpenIncident incident) {

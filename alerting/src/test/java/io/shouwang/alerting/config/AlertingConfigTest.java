@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,9 +29,9 @@ class AlertingConfigTest {
     assertThat(standard.steps()).extracting(EscalationStep::after).containsExactly(
         Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(180));
     assertThat(standard.steps()).extracting(EscalationStep::groups).containsExactly(
-        java.util.List.of(RecipientGroup.GRID_CAREGIVERS),
-        java.util.List.of(RecipientGroup.FAMILY),
-        java.util.List.of(RecipientGroup.DUTY_DESK));
+        List.of(RecipientGroup.GRID_CAREGIVERS),
+        List.of(RecipientGroup.FAMILY),
+        List.of(RecipientGroup.DUTY_DESK));
     assertThat(config.policyFor("hh-any", Cause.FIRE).steps().get(0).groups())
         .contains(RecipientGroup.DUTY_DESK);
     assertThat(config.policyFor("hh-any", Cause.GAS_LEAK).name()).isEqualTo("fire_gas");
@@ -84,7 +85,7 @@ class AlertingConfigTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "unknown key             | escalation: {repeatIntervall: 1m}     | escalation.repeatIntervall",
+      "unknown key         | escalation: {repeatIntervall: 1m} | escalation.repeatIntervall",
       "bad duration            | dispatch: {timeout: soon}             | dispatch.timeout",
       "unknown policy          | households: {hh-1: nope}              | households.hh-1",
       "unknown group           | policies: {p: {steps: [{after: 0s, notify: [family, cats]}]}} "

@@ -44,9 +44,8 @@ public final class FakeChannel implements NotificationChannel {
   /** Sends to matching recipients fail with this status; others follow the default. */
   public synchronized FakeChannel failingFor(Predicate<Recipient> who, int status) {
     Function<Page, Future<String>> before = otherwise;
-    otherwise = p -> who.test(p.recipient())
-        ? Future.failedFuture(ChannelException.forStatus("gateway answered " + status, status, null))
-        : before.apply(p);
+    otherwise = p -> who.test(p.recipient()) ? Future.failedFuture(
+        ChannelException.forStatus("gateway answered " + status, status, null)) : before.apply(p);
     return this;
   }
 
