@@ -1,7 +1,7 @@
 package io.shouwang.gateway;
 
 import io.shouwang.gateway.config.GatewayConfig;
-import io.shouwang.gateway.registry.Registry;
+import io.shouwang.registry.Registry;
 
 /** The start-up lines that tell a new user where to look. */
 final class Banner {

@@ -6,16 +6,18 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shouwang.gateway.alerts.AlertingSetup;
+import io.shouwang.gateway.command.MqttCommandPublisher;
 import io.shouwang.gateway.config.GatewayConfig;
 import io.shouwang.gateway.embedded.EmbeddedBroker;
 import io.shouwang.gateway.embedded.EmbeddedTimeSeries;
-import io.shouwang.gateway.ingest.AcceptedMessageListener;
+import io.shouwang.gateway.ingest.AlertPath;
 import io.shouwang.gateway.ingest.DeadLetters;
 import io.shouwang.gateway.ingest.IngestPipeline;
 import io.shouwang.gateway.ingest.MqttSubscriber;
 import io.shouwang.gateway.ops.OpsServer;
 import io.shouwang.gateway.ops.ReadinessCheck;
-import io.shouwang.gateway.registry.Registry;
+import io.shouwang.registry.Registry;
 import io.shouwang.gateway.storage.PointWriter;
 import io.shouwang.gateway.storage.PointWriterOptions;
 import io.shouwang.gateway.storage.RejectedLineSink;
@@ -52,6 +54,7 @@ public final class Gateway {
   private final Optional<EmbeddedTimeSeries> embeddedTimeSeries;
   private final PrometheusMeterRegistry meters;
   private IngestPipeline pipeline;
+  private AlertingSetup alerting;
   private int httpPort;
 
   private Gateway(Vertx vertx, String mqttUrl, String timeSeriesUrl,
@@ -68,7 +71,7 @@ public final class Gateway {
    * future completes once the MQTT subscriptions are up and the HTTP port is bound.
    */
   public static Future<Gateway> start(
-      GatewayConfig config, Registry registry, List<AcceptedMessageListener> listeners, Clock clock) {
+      GatewayConfig config, Registry registry, AlertPath observer, Clock clock) {
     List<Stoppable> embedded = new ArrayList<>();
     String mqttUrl = config.mqtt().url();
     if (config.mqtt().embedded()) {
@@ -107,12 +110,12 @@ public final class Gateway {
     for (int i = embedded.size() - 1; i >= 0; i--) {
       gateway.stopOrder.add(0, embedded.get(i));
     }
-    return gateway.wire(config, registry, listeners, clock, influxUrl)
+    return gateway.wire(config, registry, observer, clock, influxUrl)
         .recover(e -> gateway.stop().transform(stopped -> Future.failedFuture(e)));
   }
 
   private Future<Gateway> wire(GatewayConfig config, Registry registry,
-      List<AcceptedMessageListener> listeners, Clock clock, String influxUrl) {
+      AlertPath observer, Clock clock, String influxUrl) {
     DeadLetters deadLetters = new DeadLetters(config.ingest().deadLetterCapacity());
     RejectedLineSink rejected = (line, reason) ->
         deadLetters.recordPoint(clock.instant(), StoredLines.deviceId(line), reason);
@@ -127,13 +130,27 @@ public final class Gateway {
         new PointWriterOptions(storage.telemetryBatchLines(), storage.telemetryLinger(),
             storage.retryInterval(), telemetryPending), rejected);
 
+    MqttCommandPublisher commands =
+        new MqttCommandPublisher(vertx, registry, config.mqtt(), mqttUrl, meters);
     return Future.all(events.start(), telemetry.start())
         .compose(v -> {
           stopOrder.add(0, events::stop);
           stopOrder.add(0, telemetry::stop);
-          return IngestPipeline.create(vertx, config.ingest(), registry, events, telemetry,
-              deadLetters, listeners, meters, clock);
+          return commands.start();
         })
+        .compose(v -> {
+          stopOrder.add(0, commands::stop);
+          if (!config.alerting().enabled()) {
+            return Future.succeededFuture(observer);
+          }
+          alerting = AlertingSetup.create(vertx, config, registry, commands, meters, clock);
+          return alerting.start().map(started -> {
+            stopOrder.add(0, alerting::stop);
+            return both(observer, alerting.path());
+          });
+        })
+        .compose(alertPath -> IngestPipeline.create(vertx, config.ingest(), registry, events,
+            telemetry, deadLetters, alertPath, meters, clock))
         .compose(p -> {
           pipeline = p;
           MqttSubscriber eventSubscriber = new MqttSubscriber(vertx, "events", config.mqtt(), mqttUrl,
@@ -158,6 +175,11 @@ public final class Gateway {
           httpPort = port;
           return this;
         });
+  }
+
+  /** Tests observe accepted messages beside the engine; both must be safe before the ack. */
+  private static AlertPath both(AlertPath first, AlertPath second) {
+    return m -> Future.all(first.onMessage(m), second.onMessage(m)).mapEmpty();
   }
 
   private PointWriter writer(String name, GatewayConfig config, String influxUrl,
@@ -220,6 +242,11 @@ public final class Gateway {
 
   public Optional<EmbeddedTimeSeries> embeddedTimeSeries() {
     return embeddedTimeSeries;
+  }
+
+  /** The alert engine and its dashboard feed; empty when alerting.enabled is false. */
+  public Optional<AlertingSetup> alerting() {
+    return Optional.ofNullable(alerting);
   }
 
   public IngestPipeline pipeline() {

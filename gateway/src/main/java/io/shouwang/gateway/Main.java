@@ -3,11 +3,11 @@ package io.shouwang.gateway;
 import io.shouwang.gateway.config.ConfigException;
 import io.shouwang.gateway.config.ConfigLoader;
 import io.shouwang.gateway.config.GatewayConfig;
-import io.shouwang.gateway.registry.Registry;
-import io.shouwang.gateway.registry.RegistryException;
+import io.shouwang.gateway.ingest.AlertPath;
+import io.shouwang.registry.Registry;
+import io.shouwang.registry.RegistryException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -41,7 +41,7 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Gateway gateway = Gateway.start(config, registry, List.of(), Clock.systemUTC())
+    Gateway gateway = Gateway.start(config, registry, AlertPath.NONE, Clock.systemUTC())
         .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -1,8 +1,8 @@
 package io.shouwang.gateway;
 
-import io.shouwang.gateway.registry.Registry;
-import io.shouwang.gateway.registry.RegistryException;
-import io.shouwang.gateway.registry.RegistryLoader;
+import io.shouwang.registry.Registry;
+import io.shouwang.registry.RegistryException;
+import io.shouwang.registry.RegistryLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.shouwang.gateway.ingest.AcceptedMessage;
-import io.shouwang.gateway.ingest.AcceptedMessageListener;
+import io.shouwang.gateway.ingest.AlertPath;
+import io.vertx.core.Future;
 import io.shouwang.gateway.testing.Envelopes;
 import io.shouwang.gateway.testing.GatewayFixture;
 import io.shouwang.gateway.testing.TestPublisher;
@@ -32,7 +33,7 @@ class IngestEndToEndIT {
     int households = 20;
     int heartbeatsEach = 100;
     int vitalsEach = 50;
-    try (GatewayFixture f = GatewayFixture.start(dir, households, List.of(), Map.of());
+    try (GatewayFixture f = GatewayFixture.start(dir, households, AlertPath.NONE, Map.of());
         TestPublisher device = new TestPublisher(f.brokerUrl())) {
       Instant t0 = Instant.now();
       for (int seq = 1; seq <= heartbeatsEach; seq++) {
@@ -57,10 +58,13 @@ class IngestEndToEndIT {
   @Test
   void eventsSurviveABrokerRestartMidRun() throws Exception {
     Set<String> seen = ConcurrentHashMap.newKeySet();
-    AcceptedMessageListener listener = m -> seen.add(key(m));
+    AlertPath listener = m -> {
+      seen.add(key(m));
+      return Future.succeededFuture();
+    };
     int buttons = 10;
     int pressesEach = 20;
-    try (GatewayFixture f = GatewayFixture.start(dir, buttons, List.of(listener), Map.of());
+    try (GatewayFixture f = GatewayFixture.start(dir, buttons, listener, Map.of());
         TestPublisher device = new TestPublisher(f.brokerUrl())) {
       Instant t0 = Instant.now();
       for (int seq = 1; seq <= pressesEach; seq++) {

@@ -3,7 +3,8 @@ package io.shouwang.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.shouwang.gateway.ingest.AcceptedMessageListener;
+import io.shouwang.gateway.ingest.AlertPath;
+import io.vertx.core.Future;
 import io.shouwang.gateway.testing.Envelopes;
 import io.shouwang.gateway.testing.GatewayFixture;
 import io.shouwang.gateway.testing.TestPublisher;
@@ -56,7 +57,7 @@ class MalformedBurstIT {
     Map<Long, Long> publishedAt = new ConcurrentHashMap<>();
     List<Long> delaysNanos = Collections.synchronizedList(new ArrayList<>());
     List<Long> insideGatewayNanos = Collections.synchronizedList(new ArrayList<>());
-    AcceptedMessageListener listener = m -> {
+    AlertPath listener = m -> {
       if (m.envelope().getDeviceId().equals("btn-0002")) {
         Long sent = publishedAt.get(m.envelope().getSeq());
         if (sent != null) {
@@ -65,10 +66,11 @@ class MalformedBurstIT {
           insideGatewayNanos.add(now - m.receivedNanos());
         }
       }
+      return Future.succeededFuture();
     };
     int badMessages = 20_000;
     int presses = 50;
-    try (GatewayFixture f = GatewayFixture.start(dir, 2, List.of(listener), Map.of());
+    try (GatewayFixture f = GatewayFixture.start(dir, 2, listener, Map.of());
         TestPublisher attacker = new TestPublisher(f.brokerUrl());
         TestPublisher victim = new TestPublisher(f.brokerUrl())) {
       CountDownLatch burstStarted = new CountDownLatch(1);

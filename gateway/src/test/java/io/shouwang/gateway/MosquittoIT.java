@@ -3,6 +3,7 @@ package io.shouwang.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.shouwang.gateway.ingest.AlertPath;
 import io.shouwang.gateway.testing.Envelopes;
 import io.shouwang.gateway.testing.GatewayFixture;
 import io.shouwang.gateway.testing.MosquittoProcess;
@@ -32,7 +33,7 @@ class MosquittoIT {
   @Test
   void mqtt311AndMqtt5DevicesReachTheStoreThroughMosquitto() throws Exception {
     try (MosquittoProcess mosquitto = new MosquittoProcess(dir.resolve("mosquitto")).start();
-        GatewayFixture f = GatewayFixture.startWithBroker(dir, 3, mosquitto.url(), List.of());
+        GatewayFixture f = GatewayFixture.startWithBroker(dir, 3, mosquitto.url(), AlertPath.NONE);
         TestPublisher v5 = new TestPublisher(mosquitto.url())) {
       MqttClient v311 = new MqttClient(mosquitto.url(), "pir-test", new MemoryPersistence());
       MqttConnectOptions options = new MqttConnectOptions();

@@ -3,6 +3,7 @@ package io.shouwang.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.shouwang.gateway.ingest.AlertPath;
 import io.shouwang.gateway.testing.Envelopes;
 import io.shouwang.gateway.testing.GatewayFixture;
 import io.shouwang.gateway.testing.TestPublisher;
@@ -30,7 +31,7 @@ class StoreOutageIT {
   @Test
   void pointsSpoolDuringAnOutageAndAllArriveAfterIt() throws Exception {
     int households = 10;
-    try (GatewayFixture f = GatewayFixture.start(dir, households, List.of(), Map.of());
+    try (GatewayFixture f = GatewayFixture.start(dir, households, AlertPath.NONE, Map.of());
         TestPublisher device = new TestPublisher(f.brokerUrl())) {
       Instant t0 = Instant.now();
       publishHeartbeats(device, households, 1, 100, t0);

@@ -13,7 +13,9 @@ public record GatewayConfig(
     Ingest ingest,
     Optional<Path> registryFile,
     Http http,
-    Embedded embedded) {
+    Embedded embedded,
+    Alerting alerting,
+    Channels channels) {
 
   static final String EMBEDDED = "embedded";
 
@@ -82,6 +84,36 @@ public record GatewayConfig(
   public record Embedded(
       Path dataDir, String mqttHost, int mqttPort, String timeSeriesHost, int timeSeriesHttpPort) {}
 
+  /** The alert engine: whether it runs, where it keeps incidents, its optional YAML files. */
+  public record Alerting(boolean enabled, Path database, Optional<Path> configFile,
+      Optional<Path> rulesFile, boolean console) {}
+
+  /** Paging channel settings as written; the gateway turns them into channel options. */
+  public record Channels(
+      String webhookUrl,
+      String webhookSecret,
+      String smsUrl,
+      String smsMethod,
+      String smsBodyFormat,
+      String smsBodyTemplate,
+      String smsApiKeyHeader,
+      String smsApiKey,
+      int smsMaxLength,
+      String emailHost,
+      int emailPort,
+      String emailStarttls,
+      String emailUsername,
+      String emailPassword,
+      String emailFrom) {
+
+    @Override
+    public String toString() {
+      // Secrets stay out of logs.
+      return "Channels[webhook=" + !webhookUrl.isEmpty() + ", sms=" + !smsUrl.isEmpty()
+          + ", email=" + !emailHost.isEmpty() + "]";
+    }
+  }
+
   static GatewayConfig from(ConfigTree t) {
     Mqtt mqtt =
         new Mqtt(
@@ -134,8 +166,33 @@ public record GatewayConfig(
             t.integer("embedded.mqttPort", 0, 65_535),
             t.nonBlank("embedded.timeSeriesHost"),
             t.integer("embedded.timeSeriesHttpPort", 0, 65_535));
+    Alerting alerting =
+        new Alerting(
+            t.bool("alerting.enabled"),
+            Path.of(t.nonBlank("alerting.database")),
+            optionalPath(t, "alerting.configFile"),
+            optionalPath(t, "alerting.rulesFile"),
+            t.bool("alerting.console"));
+    Channels channels =
+        new Channels(
+            t.string("channels.webhook.url").trim(),
+            t.string("channels.webhook.secret"),
+            t.string("channels.sms.url").trim(),
+            t.nonBlank("channels.sms.method"),
+            t.nonBlank("channels.sms.bodyFormat"),
+            t.string("channels.sms.bodyTemplate"),
+            t.string("channels.sms.apiKeyHeader").trim(),
+            t.string("channels.sms.apiKey"),
+            t.integer("channels.sms.maxLength", 20, 10_000),
+            t.string("channels.email.host").trim(),
+            t.integer("channels.email.port", 1, 65_535),
+            t.nonBlank("channels.email.starttls"),
+            t.string("channels.email.username"),
+            t.string("channels.email.password"),
+            t.string("channels.email.from").trim());
     return new GatewayConfig(
-        mqtt, influx, storage, ingest, optionalPath(t, "registry.file"), http, embedded);
+        mqtt, influx, storage, ingest, optionalPath(t, "registry.file"), http, embedded,
+        alerting, channels);
   }
 
   private static String brokerUrl(ConfigTree t, String key) {

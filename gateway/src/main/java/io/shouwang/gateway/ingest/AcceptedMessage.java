@@ -1,6 +1,6 @@
 package io.shouwang.gateway.ingest;
 
-import io.shouwang.gateway.registry.PlacedDevice;
+import io.shouwang.registry.PlacedDevice;
 import io.shouwang.schemas.MessageClass;
 import io.shouwang.schemas.v1.Envelope;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import java.time.Instant;
  *
  * @param timestamp the device time, or the receive time when the device clock was too far off
  * @param clockSkewed true when {@code timestamp} is the receive time because of clock skew
+ * @param receivedAt wall-clock arrival at the gateway
  * @param receivedNanos {@link System#nanoTime()} at arrival, for latency measurement
  */
 public record AcceptedMessage(
@@ -18,5 +19,6 @@ public record AcceptedMessage(
     MessageClass messageClass,
     Instant timestamp,
     boolean clockSkewed,
+    Instant receivedAt,
     long receivedNanos)
     implements Verdict {}

@@ -2,7 +2,7 @@ package io.shouwang.gateway.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shouwang.gateway.config.GatewayConfig;
-import io.shouwang.gateway.registry.Registry;
+import io.shouwang.registry.Registry;
 import io.shouwang.gateway.storage.PointWriter;
 import io.shouwang.schemas.MessageClass;
 import io.vertx.core.Future;
@@ -35,7 +35,7 @@ public final class IngestPipeline {
     this.deadLetters = deadLetters;
   }
 
-  /** Deploys the lanes and wires validation, storage and the alert-path listeners. */
+  /** Deploys the lanes and wires validation, storage and the alert path. */
   public static Future<IngestPipeline> create(
       Vertx vertx,
       GatewayConfig.Ingest config,
@@ -43,7 +43,7 @@ public final class IngestPipeline {
       PointWriter eventWriter,
       PointWriter telemetryWriter,
       DeadLetters deadLetters,
-      List<AcceptedMessageListener> listeners,
+      AlertPath alertPath,
       MeterRegistry meters,
       Clock clock) {
     IngestMetrics metrics = new IngestMetrics(meters);
@@ -57,12 +57,12 @@ public final class IngestPipeline {
     return Future.all(lanes).map(all -> {
       MessageProcessor events = new MessageProcessor(
           lanes.get(0).result(), validator, config.dedupWindow(), eventWriter, metrics,
-          deadLetters, clock, listeners, null);
+          deadLetters, clock, alertPath, null);
       List<MessageProcessor> telemetry = new ArrayList<>();
       for (int i = 1; i < lanes.size(); i++) {
         telemetry.add(new MessageProcessor(
             lanes.get(i).result(), validator, config.dedupWindow(), telemetryWriter, metrics,
-            deadLetters, clock, List.of(), events));
+            deadLetters, clock, alertPath, events));
       }
       return new IngestPipeline(events, List.copyOf(telemetry), metrics, deadLetters);
     });

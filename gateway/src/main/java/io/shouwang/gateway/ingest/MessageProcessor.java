@@ -1,13 +1,12 @@
 package io.shouwang.gateway.ingest;
 
-import io.shouwang.gateway.registry.PlacedDevice;
 import io.shouwang.gateway.storage.DeviceTags;
 import io.shouwang.gateway.storage.PointMapper;
 import io.shouwang.gateway.storage.PointWriter;
+import io.shouwang.registry.PlacedDevice;
 import io.shouwang.schemas.v1.Envelope;
+import io.vertx.core.Future;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Processes one lane's messages in arrival order: validate, hand events to the alert path, store,
@@ -22,12 +21,12 @@ final class MessageProcessor {
   private final IngestMetrics metrics;
   private final DeadLetters deadLetters;
   private final Clock clock;
-  private final List<AcceptedMessageListener> listeners;
+  private final AlertPath alertPath;
   private final MessageProcessor eventLane;
 
   /**
    * @param eventLane where event payloads found on this lane are moved; null on the event lane
-   * @param listeners the alert path; called for messages processed on the event lane only
+   * @param alertPath where every accepted message goes besides storage (the alert engine)
    */
   MessageProcessor(
       Lane lane,
@@ -37,7 +36,7 @@ final class MessageProcessor {
       IngestMetrics metrics,
       DeadLetters deadLetters,
       Clock clock,
-      List<AcceptedMessageListener> listeners,
+      AlertPath alertPath,
       MessageProcessor eventLane) {
     this.lane = lane;
     this.validator = validator;
@@ -46,7 +45,7 @@ final class MessageProcessor {
     this.metrics = metrics;
     this.deadLetters = deadLetters;
     this.clock = clock;
-    this.listeners = List.copyOf(listeners);
+    this.alertPath = alertPath;
     this.eventLane = eventLane;
   }
 
@@ -87,26 +86,21 @@ final class MessageProcessor {
   }
 
   /**
-   * Alerts first (the alert path has its own durability and must not wait on a disk), then the
-   * point. {@code owner} is the lane that counted the message and keeps its duplicate window.
+   * Alert path and point in parallel (the alert path has its own durability and must not wait on
+   * the time-series write); acknowledged when both are safe. {@code owner} is the lane that
+   * counted the message and keeps its duplicate window.
    */
   private void store(
       AcceptedMessage accepted, InboundMessage message, Lane owner, DuplicateFilter ownerDuplicates) {
-    if (eventLane == null) {
-      for (AcceptedMessageListener listener : listeners) {
-        listener.onAccepted(accepted);
-      }
-    }
-    Optional<String> line =
+    Future<Void> alerted = alertPath.onMessage(accepted);
+    Future<Void> stored =
         PointMapper.toLine(
-            accepted.envelope(), tags(accepted.device()), accepted.timestamp(), accepted.clockSkewed());
-    if (line.isEmpty()) {
-      message.ack();
-      owner.done();
-      return;
-    }
-    writer.write(line.get()).onComplete(written -> {
-      if (written.succeeded()) {
+                accepted.envelope(), tags(accepted.device()), accepted.timestamp(),
+                accepted.clockSkewed())
+            .map(writer::write)
+            .orElseGet(Future::succeededFuture);
+    Future.all(alerted, stored).onComplete(safe -> {
+      if (safe.succeeded()) {
         message.ack();
         metrics.safe(accepted.messageClass(), accepted.receivedNanos());
       } else {

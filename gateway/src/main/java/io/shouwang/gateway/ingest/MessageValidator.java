@@ -1,8 +1,8 @@
 package io.shouwang.gateway.ingest;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.shouwang.gateway.registry.PlacedDevice;
-import io.shouwang.gateway.registry.Registry;
+import io.shouwang.registry.PlacedDevice;
+import io.shouwang.registry.Registry;
 import io.shouwang.schemas.EnvelopeCodec;
 import io.shouwang.schemas.Topic;
 import io.shouwang.schemas.v1.Envelope;
@@ -85,6 +85,7 @@ final class MessageValidator {
         topic.messageClass(),
         storedTimestamp(skewed ? message.receivedAt() : deviceTime, envelope.getSeq()),
         skewed,
+        message.receivedAt(),
         message.receivedNanos());
   }
 

@@ -1,6 +1,6 @@
 package io.shouwang.gateway.ingest;
 
-import io.shouwang.gateway.registry.DeviceKind;
+import io.shouwang.registry.DeviceKind;
 import io.shouwang.schemas.v1.Envelope;
 import io.shouwang.schemas.v1.Envelope.PayloadCase;
 import io.shouwang.schemas.v1.GasDetector;

@@ -98,11 +98,11 @@ class ConfigLoaderTest {
 
   @Test
   void unknownSectionFails() throws IOException {
-    Path file = write("alerting:\n  enabled: true\n");
+    Path file = write("paging:\n  enabled: true\n");
 
     assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("'alerting'");
+        .hasMessageContaining("'paging'");
   }
 
   @Test

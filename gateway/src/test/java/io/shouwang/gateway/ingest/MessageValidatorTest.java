@@ -2,7 +2,7 @@ package io.shouwang.gateway.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shouwang.gateway.registry.Registry;
+import io.shouwang.registry.Registry;
 import io.shouwang.gateway.testing.Envelopes;
 import io.shouwang.gateway.testing.TestRegistries;
 import io.shouwang.schemas.Encoding;

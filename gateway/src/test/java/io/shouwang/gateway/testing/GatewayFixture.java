@@ -5,8 +5,8 @@ import io.shouwang.gateway.config.ConfigLoader;
 import io.shouwang.gateway.config.GatewayConfig;
 import io.shouwang.gateway.embedded.EmbeddedBroker;
 import io.shouwang.gateway.embedded.EmbeddedTimeSeries;
-import io.shouwang.gateway.ingest.AcceptedMessageListener;
-import io.shouwang.gateway.registry.Registry;
+import io.shouwang.gateway.ingest.AlertPath;
+import io.shouwang.registry.Registry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -39,32 +39,32 @@ public final class GatewayFixture implements AutoCloseable {
   }
 
   /** Starts an embedded HiveMQ and QuestDB on free ports, plus the gateway. */
-  public static GatewayFixture start(Path dir, int households, List<AcceptedMessageListener> listeners,
+  public static GatewayFixture start(Path dir, int households, AlertPath observer,
       Map<String, String> extraEnv) throws Exception {
     EmbeddedBroker broker = new EmbeddedBroker(dir.resolve("broker"), "127.0.0.1", FreePorts.next());
     broker.start();
-    return startWith(dir, households, listeners, extraEnv, broker, broker.url());
+    return startWith(dir, households, observer, extraEnv, broker, broker.url());
   }
 
   /** Starts QuestDB and the gateway against a broker someone else runs (e.g. Mosquitto). */
   public static GatewayFixture startWithBroker(Path dir, int households, String brokerUrl,
-      List<AcceptedMessageListener> listeners) throws Exception {
-    return startWith(dir, households, listeners, Map.of(), null, brokerUrl);
+      AlertPath observer) throws Exception {
+    return startWith(dir, households, observer, Map.of(), null, brokerUrl);
   }
 
   private static GatewayFixture startWith(Path dir, int households,
-      List<AcceptedMessageListener> listeners, Map<String, String> extraEnv, EmbeddedBroker broker,
+      AlertPath observer, Map<String, String> extraEnv, EmbeddedBroker broker,
       String brokerUrl) throws Exception {
     EmbeddedTimeSeries timeSeries =
         new EmbeddedTimeSeries(dir.resolve("timeseries"), "127.0.0.1", FreePorts.next());
     timeSeries.start();
     Registry registry = TestRegistries.households(dir, households);
     GatewayFixture fixture = new GatewayFixture(dir, registry, broker, brokerUrl, timeSeries);
-    fixture.gateway = fixture.startGateway(listeners, extraEnv);
+    fixture.gateway = fixture.startGateway(observer, extraEnv);
     return fixture;
   }
 
-  private Gateway startGateway(List<AcceptedMessageListener> listeners, Map<String, String> extraEnv)
+  private Gateway startGateway(AlertPath observer, Map<String, String> extraEnv)
       throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("SHOUWANG_MQTT_URL", brokerUrl);
@@ -76,9 +76,10 @@ public final class GatewayFixture implements AutoCloseable {
     env.put("SHOUWANG_HTTP_PORT", "0");
     env.put("SHOUWANG_STORAGE_SPOOL_DIR", dir.resolve("spool").toString());
     env.put("SHOUWANG_STORAGE_RETRY_INTERVAL", "500ms");
+    env.put("SHOUWANG_ALERTING_DATABASE", dir.resolve("alerting/incidents.db").toString());
     env.putAll(extraEnv);
     GatewayConfig config = ConfigLoader.load(Optional.empty(), env);
-    return Gateway.start(config, registry, listeners, Clock.systemUTC())
+    return Gateway.start(config, registry, observer, Clock.systemUTC())
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 

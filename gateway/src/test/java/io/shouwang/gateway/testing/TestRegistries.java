@@ -1,13 +1,14 @@
 package io.shouwang.gateway.testing;
 
-import io.shouwang.gateway.registry.Registry;
-import io.shouwang.gateway.registry.RegistryLoader;
+import io.shouwang.registry.Registry;
+import io.shouwang.registry.RegistryLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Small registries for tests: household i (1-based) is hh-000i with devices btn-000i (emergency
- * button), smk-000i (smoke alarm), hm-000i (health monitor, JSON), pir-000i (motion, MQTT 3.1.1).
+ * button), smk-000i (smoke alarm), hm-000i (health monitor, JSON), pir-000i (motion, MQTT 3.1.1),
+ * gas-000i (gas detector) and vlv-000i (gas valve).
  */
 public final class TestRegistries {
 
@@ -50,6 +51,8 @@ public final class TestRegistries {
                               - {id: smk-%1$s, kind: smoke_alarm}
                               - {id: hm-%1$s, kind: health_monitor, encoding: json}
                               - {id: pir-%1$s, kind: motion_sensor, protocol: mqtt311}
+                              - {id: gas-%1$s, kind: gas_detector}
+                              - {id: vlv-%1$s, kind: gas_valve}
           """.formatted(n, 100 + i));
     }
     Path file = dir.resolve("registry-" + households + ".yaml");

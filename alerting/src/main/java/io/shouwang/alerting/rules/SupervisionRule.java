@@ -1,0 +1,128 @@
+package io.shouwang.alerting.rules;
+
+import io.shouwang.alerting.Cause;
+import io.shouwang.alerting.DeviceMessage;
+import io.shouwang.alerting.Signal;
+import io.shouwang.registry.Device;
+import io.shouwang.registry.DeviceKind;
+import io.shouwang.registry.Durations;
+import io.shouwang.registry.PlacedDevice;
+import io.shouwang.registry.Registry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every registered device must be heard (any message) within its kind's silence window. A silent
+ * smoke alarm, gas detector or emergency button leaves the household unprotected (PROTECTION_LOST);
+ * any other silent device is DEVICE_OFFLINE. CLEARED once every device of the household is heard
+ * again.
+ *
+ * <p>A device never heard since the rule started is timed from the start, so a restart does not
+ * page for the whole city at once, and a device that never reports is still noticed.
+ */
+final class SupervisionRule implements Rule {
+
+  private static final Set<DeviceKind> PROTECTING =
+      EnumSet.of(DeviceKind.SMOKE_ALARM, DeviceKind.GAS_DETECTOR, DeviceKind.EMERGENCY_BUTTON);
+
+  private static final class Watched {
+    final String householdId;
+    final Device device;
+    Instant lastHeard;
+    boolean silent;
+
+    Watched(PlacedDevice placed, Instant lastHeard) {
+      this.householdId = placed.household().id();
+      this.device = placed.device();
+      this.lastHeard = lastHeard;
+    }
+  }
+
+  private final RuleSettings.Supervision settings;
+  private final Conditions conditions;
+  private final Map<String, Watched> devices = new LinkedHashMap<>();
+
+  SupervisionRule(
+      Registry registry, RuleSettings.Supervision settings, Conditions conditions, Instant start) {
+    this.settings = settings;
+    this.conditions = conditions;
+    for (PlacedDevice placed : registry.placements()) {
+      devices.put(placed.device().id(), new Watched(placed, start));
+    }
+  }
+
+  @Override
+  public RuleOutput onMessage(DeviceMessage message) {
+    Watched watched =
+        devices.computeIfAbsent(
+            message.envelope().getDeviceId(),
+            id -> new Watched(message.device(), message.receivedAt()));
+    if (message.receivedAt().isAfter(watched.lastHeard)) {
+      watched.lastHeard = message.receivedAt();
+    }
+    if (!watched.silent) {
+      return RuleOutput.NONE;
+    }
+    watched.silent = false;
+    Cause cause = causeOf(watched.device.kind());
+    if (!conditions.clear(watched.householdId, cause, condition(watched))) {
+      return RuleOutput.NONE;
+    }
+    return RuleOutput.of(
+        Signals.of(
+            Signal.Kind.CLEARED,
+            cause,
+            message,
+            label(watched.device.kind()) + " heard again",
+            Map.of("device_kind", watched.device.kind().yamlName())));
+  }
+
+  @Override
+  public RuleOutput onTick(Instant now) {
+    Output out = new Output();
+    for (Watched watched : devices.values()) {
+      Duration window = settings.silence().get(watched.device.kind());
+      Duration silentFor = Duration.between(watched.lastHeard, now);
+      if (watched.silent || silentFor.compareTo(window) <= 0) {
+        continue;
+      }
+      watched.silent = true;
+      Cause cause = causeOf(watched.device.kind());
+      conditions.raise(watched.householdId, cause, condition(watched));
+      String summary =
+          label(watched.device.kind())
+              + (cause == Cause.PROTECTION_LOST ? " offline: household unprotected" : " offline");
+      out.add(
+          Signals.ofTimer(
+              Signal.Kind.RAISE,
+              cause,
+              watched.householdId,
+              watched.device.id(),
+              summary,
+              Map.of(
+                  "device_kind", watched.device.kind().yamlName(),
+                  "last_heard", watched.lastHeard.toString(),
+                  "silence_window", Durations.format(window)),
+              now,
+              "offline:" + watched.device.id() + ":" + watched.lastHeard.getEpochSecond()));
+    }
+    return out.build();
+  }
+
+  private static Cause causeOf(DeviceKind kind) {
+    return PROTECTING.contains(kind) ? Cause.PROTECTION_LOST : Cause.DEVICE_OFFLINE;
+  }
+
+  private static String condition(Watched watched) {
+    return watched.device.id() + ":silent";
+  }
+
+  /** "smoke alarm", "gas detector": the kind as people say it. */
+  static String label(DeviceKind kind) {
+    return kind.yamlName().replace('_', ' ');
+  }
+}

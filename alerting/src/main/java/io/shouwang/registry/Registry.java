@@ -1,0 +1,112 @@
+package io.shouwang.registry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who lives where and which devices they have: immutable, safe to share across threads.
+ *
+ * <p>Built once at start; the ingest path looks a device up on every message, so both lookups are
+ * hash lookups.
+ */
+public final class Registry {
+
+  private final List<Community> communities;
+  private final List<PlacedDevice> placements;
+  private final Map<String, PlacedDevice> devices;
+  private final Map<String, PlacedHousehold> households;
+
+  private Registry(
+      List<Community> communities,
+      List<PlacedDevice> placements,
+      Map<String, PlacedDevice> devices,
+      Map<String, PlacedHousehold> households) {
+    this.communities = List.copyOf(communities);
+    this.placements = List.copyOf(placements);
+    this.devices = Map.copyOf(devices);
+    this.households = Map.copyOf(households);
+  }
+
+  /**
+   * A registry of these communities; throws IllegalArgumentException on a repeated device or
+   * household id (the loader reports those with their paths before getting here).
+   */
+  public static Registry of(List<Community> communities) {
+    List<PlacedDevice> placements = new ArrayList<>();
+    Map<String, PlacedDevice> devices = new HashMap<>();
+    Map<String, PlacedHousehold> households = new HashMap<>();
+    for (Community community : communities) {
+      for (Grid grid : community.grids()) {
+        for (Building building : grid.buildings()) {
+          for (Household household : building.households()) {
+            PlacedHousehold placedHousehold =
+                new PlacedHousehold(household, building, grid, community);
+            if (households.putIfAbsent(household.id(), placedHousehold) != null) {
+              throw new IllegalArgumentException("duplicate household id: " + household.id());
+            }
+            for (Device device : household.devices()) {
+              PlacedDevice placed = new PlacedDevice(device, household, building, grid, community);
+              if (devices.putIfAbsent(device.id(), placed) != null) {
+                throw new IllegalArgumentException("duplicate device id: " + device.id());
+              }
+              placements.add(placed);
+            }
+          }
+        }
+      }
+    }
+    return new Registry(communities, placements, devices, households);
+  }
+
+  /** The device with this id and everything above it; empty for an unregistered device. */
+  public Optional<PlacedDevice> device(String deviceId) {
+    // Immutable maps throw on a null key; an absent id is simply not registered.
+    return deviceId == null ? Optional.empty() : Optional.ofNullable(devices.get(deviceId));
+  }
+
+  /** The household with this id. */
+  public Optional<Household> household(String householdId) {
+    return placedHousehold(householdId).map(PlacedHousehold::household);
+  }
+
+  /** The household with this id and its building, grid and community. */
+  public Optional<PlacedHousehold> placedHousehold(String householdId) {
+    return householdId == null
+        ? Optional.empty()
+        : Optional.ofNullable(households.get(householdId));
+  }
+
+  /** Every community, in file order. */
+  public List<Community> communities() {
+    return communities;
+  }
+
+  /** Every device with its placement, in file order. */
+  public List<PlacedDevice> placements() {
+    return placements;
+  }
+
+  /** How many households are registered. */
+  public int householdCount() {
+    return households.size();
+  }
+
+  /** How many devices are registered. */
+  public int deviceCount() {
+    return devices.size();
+  }
+
+  @Override
+  public String toString() {
+    return "Registry["
+        + communities.size()
+        + " communities, "
+        + households.size()
+        + " households, "
+        + devices.size()
+        + " devices]";
+  }
+}

@@ -1,0 +1,49 @@
+package io.shouwang.alerting.testing;
+
+import com.google.protobuf.Timestamp;
+import io.shouwang.alerting.DeviceMessage;
+import io.shouwang.registry.Registry;
+import io.shouwang.schemas.v1.EmergencyButton;
+import io.shouwang.schemas.v1.Envelope;
+import io.shouwang.schemas.v1.Heartbeat;
+import io.shouwang.schemas.v1.SmokeAlarm;
+import java.time.Instant;
+
+/** Device messages as the gateway hands them to the engine. */
+public final class Messages {
+
+  private Messages() {}
+
+  public static DeviceMessage press(Registry registry, String deviceId, long seq, Instant at) {
+    return message(registry, envelope(deviceId, seq, at)
+        .setEmergencyButton(EmergencyButton.newBuilder().setAction(EmergencyButton.Action.PRESS))
+        .build(), at);
+  }
+
+  public static DeviceMessage cancel(Registry registry, String deviceId, long seq, Instant at) {
+    return message(registry, envelope(deviceId, seq, at)
+        .setEmergencyButton(EmergencyButton.newBuilder().setAction(EmergencyButton.Action.CANCEL))
+        .build(), at);
+  }
+
+  public static DeviceMessage smoke(Registry registry, String deviceId, long seq, Instant at) {
+    return message(registry, envelope(deviceId, seq, at)
+        .setSmokeAlarm(SmokeAlarm.newBuilder().setEvent(SmokeAlarm.Event.ALARM)).build(), at);
+  }
+
+  public static DeviceMessage heartbeat(Registry registry, String deviceId, long seq,
+      Instant at) {
+    return message(registry, envelope(deviceId, seq, at)
+        .setHeartbeat(Heartbeat.newBuilder().setFirmware("1.0").setUptimeS(seq)).build(), at);
+  }
+
+  private static Envelope.Builder envelope(String deviceId, long seq, Instant at) {
+    return Envelope.newBuilder().setDeviceId(deviceId).setSeq(seq).setBootId(1)
+        .setDeviceTime(Timestamp.newBuilder().setSeconds(at.getEpochSecond()));
+  }
+
+  private static DeviceMessage message(Registry registry, Envelope envelope, Instant at) {
+    return new DeviceMessage(envelope, registry.device(envelope.getDeviceId()).orElseThrow(),
+        at, at);
+  }
+}
