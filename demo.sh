@@ -22,7 +22,8 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-java -jar gateway/target/shouwang-gateway.jar &
+# Demo rules: a silent smoke alarm is reported after a minute instead of ten.
+SHOUWANG_ALERTING_RULES_FILE=demo/rules.yaml java -jar gateway/target/shouwang-gateway.jar &
 pids+=($!)
 
 # GET /ready with bash alone (a fresh machine may have no curl): true on HTTP 200.
@@ -43,12 +44,14 @@ done
 
 SIM="java -jar device-sim/target/shouwang-device-sim.jar"
 BROKER="tcp://127.0.0.1:${MQTT_PORT}"
-# Background life of every demo device, 60x faster than real time so data shows at once.
-$SIM run --broker "$BROKER" --registry "$REGISTRY" --speedup 60 --duration 0 \
+# Background life of every demo device, 60x faster than real time so data shows at once; the
+# smoke alarm of hh-0003 is unplugged (connected, silent) and will be reported as protection lost.
+$SIM run --broker "$BROKER" --registry "$REGISTRY" --speedup 60 --duration 0 --silent smk-0003 \
   >"$LOGS/device-sim.log" 2>&1 &
 pids+=($!)
-# Scripted incidents about a minute apart: a button press, a smoke alarm, a smoke alarm going
-# silent, and a burst of malformed and spoofed messages (refused, counted, in /dead-letters).
+# Scripted incidents: a button press (paged to the grid caregivers, escalating to family after
+# 60 s unless accepted), a gas leak (the gateway closes the valve and records the confirmation),
+# and a burst of malformed and spoofed messages (refused, counted, in /dead-letters).
 # Each scenario connects its devices under their own client ids and seed (so boot ids differ):
 # the background simulation of the same devices keeps running beside it.
 scenario() {
@@ -57,16 +60,17 @@ scenario() {
     --seed "$seed" --client-id-suffix "-scenario-$seed" "$@"
 }
 (
-  sleep 20; scenario press 101
-  sleep 40; scenario smoke 102
-  sleep 40; scenario silent-device 103
-  sleep 20; scenario malformed-burst 104 --count 200
+  sleep 10; scenario press 101
+  sleep 20; scenario gas-leak 102
+  sleep 20; scenario malformed-burst 103 --count 200
 ) >"$LOGS/scenarios.log" 2>&1 &
 pids+=($!)
 
 cat <<MSG
 
-Data is flowing. Look at:
+Data is flowing. Pages appear in this terminal (console channel): a press in ~10 s, a gas leak
+with valve closure in ~40 s, the unplugged smoke alarm of hh-0003 after ~60 s; unaccepted incidents
+escalate to the next step after 60 s. Look at:
   time series   http://localhost:19000   (SQL console; try: SELECT * FROM heartbeat ORDER BY timestamp DESC LIMIT 20)
   readiness     http://localhost:${HTTP_PORT}/ready
   metrics       http://localhost:${HTTP_PORT}/metrics   (shouwang_ingest_messages_total, shouwang_points_written_total, ...)

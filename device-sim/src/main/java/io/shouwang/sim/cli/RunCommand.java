@@ -50,6 +50,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Time a valve takes to close or open. Default: ${DEFAULT-VALUE}.")
   Duration valveTravel;
 
+  @Option(
+      names = "--silent",
+      paramLabel = "DEVICE",
+      split = ",",
+      description =
+          "Devices that stay connected but never send (an unplugged smoke alarm): the backend"
+              + " should report them offline or 'protection lost'.")
+  Set<String> silent = Set.of();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -60,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
                 CommonOptions.devices(households),
                 common.fleet(connections, true, common.qosTelemetry))) {
       fleet.attachDefaultActors(valveTravel, LOG::info);
+      silent.forEach(fleet::silence);
       BackgroundLife life = new BackgroundLife(fleet, common.rates(), Set.of());
       life.start();
       out.printf(
