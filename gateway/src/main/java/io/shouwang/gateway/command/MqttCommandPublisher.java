@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.shouwang.alerting.DeviceCommand;
 import io.shouwang.alerting.DeviceCommandSink;
 import io.shouwang.gateway.config.GatewayConfig;
+import io.shouwang.gateway.mqtt.BrokerConnector;
 import io.shouwang.registry.PlacedDevice;
 import io.shouwang.registry.Registry;
 import io.shouwang.schemas.EnvelopeCodec;
@@ -13,7 +14,6 @@ import io.shouwang.schemas.Topic;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -39,6 +39,8 @@ public final class MqttCommandPublisher implements DeviceCommandSink {
   private final String serverUri;
   private final Counter sent;
   private final Counter failed;
+  private final BrokerConnector connector;
+  private volatile boolean stopped;
   private MqttAsyncClient client;
 
   public MqttCommandPublisher(Vertx vertx, Registry registry, GatewayConfig.Mqtt config,
@@ -47,6 +49,7 @@ public final class MqttCommandPublisher implements DeviceCommandSink {
     this.registry = registry;
     this.config = config;
     this.serverUri = serverUri;
+    this.connector = new BrokerConnector(vertx, "commands", serverUri, config, () -> stopped);
     this.sent = Counter.builder("shouwang.commands.sent")
         .description("Device commands accepted by the broker").register(meters);
     this.failed = Counter.builder("shouwang.commands.failed")
@@ -64,37 +67,11 @@ public final class MqttCommandPublisher implements DeviceCommandSink {
     } catch (MqttException e) {
       return Future.failedFuture(e);
     }
-    connect(config.reconnectMinDelay().toMillis());
+    MqttConnectionOptions options = connector.baseOptions();
+    // Commands carry their own expiry; a command left over from a previous run must not be sent.
+    options.setCleanStart(true);
+    connector.connect(client, options);
     return Future.succeededFuture();
-  }
-
-  private void connect(long delayMs) {
-    MqttConnectionOptions o = new MqttConnectionOptions();
-    o.setCleanStart(true);
-    o.setAutomaticReconnect(true);
-    o.setAutomaticReconnectDelay(1, (int) Math.max(1, config.reconnectMaxDelay().toSeconds()));
-    if (!config.username().isEmpty()) {
-      o.setUserName(config.username());
-      o.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
-    }
-    long next = Math.min(delayMs * 2, config.reconnectMaxDelay().toMillis());
-    try {
-      client.connect(o, null, new MqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {
-          LOG.info("MQTT commands: connected to {}", serverUri);
-        }
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable e) {
-          LOG.warn("MQTT commands: cannot connect to {} ({}); retrying in {} ms", serverUri,
-              e.getMessage(), delayMs);
-          vertx.setTimer(delayMs, t -> connect(next));
-        }
-      });
-    } catch (MqttException e) {
-      vertx.setTimer(delayMs, t -> connect(next));
-    }
   }
 
   @Override
@@ -135,6 +112,7 @@ public final class MqttCommandPublisher implements DeviceCommandSink {
   }
 
   public Future<Void> stop() {
+    stopped = true;
     if (client == null) {
       return Future.succeededFuture();
     }

@@ -4,12 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shouwang.gateway.config.GatewayConfig;
+import io.shouwang.gateway.mqtt.BrokerConnector;
 import io.shouwang.schemas.MessageClass;
 import io.shouwang.schemas.Topic;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,6 +52,7 @@ public final class MqttSubscriber {
   private final Counter connects;
   private final Counter connectionsLost;
   private volatile boolean stopped;
+  private final BrokerConnector connector;
   private MqttAsyncClient client;
   private long redeliveryTimer = -1;
 
@@ -78,6 +79,7 @@ public final class MqttSubscriber {
     this.pipeline = pipeline;
     this.clock = clock;
     this.storageHealthy = storageHealthy;
+    this.connector = new BrokerConnector(vertx, name, serverUri, config, () -> stopped);
     this.connects = Counter.builder("shouwang.mqtt.connects").tag("connection", name)
         .description("Successful (re)connections to the broker").register(meters);
     this.connectionsLost = Counter.builder("shouwang.mqtt.connection.lost").tag("connection", name)
@@ -98,7 +100,7 @@ public final class MqttSubscriber {
     }
     client.setManualAcks(true);
     client.setCallback(new Callback(firstConnection));
-    connectWithBackoff(config.reconnectMinDelay().toMillis());
+    connector.connect(client, options());
     redeliveryTimer = vertx.setPeriodic(config.reconnectMinDelay().toMillis(), t -> redeliverIfWanted());
     return firstConnection.future();
   }
@@ -129,50 +131,11 @@ public final class MqttSubscriber {
     });
   }
 
-  private void connectWithBackoff(long delayMs) {
-    if (stopped) {
-      return;
-    }
-    try {
-      client.connect(options(), null, new org.eclipse.paho.mqttv5.client.MqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {
-          // connectComplete subscribes.
-        }
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable e) {
-          long next = Math.min(delayMs * 2, config.reconnectMaxDelay().toMillis());
-          LOG.warn("MQTT {}: cannot connect to {} ({}); retrying in {} ms",
-              name, serverUri, e.getMessage(), delayMs);
-          vertx.setTimer(delayMs, t -> connectWithBackoff(next));
-        }
-      });
-    } catch (MqttException e) {
-      LOG.warn("MQTT {}: connect to {} refused ({}); retrying in {} ms",
-          name, serverUri, e.getMessage(), delayMs);
-      vertx.setTimer(delayMs, t -> connectWithBackoff(Math.min(delayMs * 2,
-          config.reconnectMaxDelay().toMillis())));
-    }
-  }
-
   private MqttConnectionOptions options() {
-    MqttConnectionOptions o = new MqttConnectionOptions();
+    MqttConnectionOptions o = connector.baseOptions();
     o.setCleanStart(false);
     o.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
     o.setReceiveMaximum(receiveMaximum);
-    o.setAutomaticReconnect(true);
-    o.setAutomaticReconnectDelay(
-        (int) Math.max(1, config.reconnectMinDelay().toSeconds()),
-        (int) Math.max(1, config.reconnectMaxDelay().toSeconds()));
-    o.setKeepAliveInterval(30);
-    o.setConnectionTimeout(10);
-    if (!config.username().isEmpty()) {
-      o.setUserName(config.username());
-      o.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
-    }
-    config.trustStore().ifPresent(path ->
-        o.setSocketFactory(TrustStoreSockets.factory(path, config.trustStorePassword())));
     return o;
   }
 
@@ -225,7 +188,7 @@ public final class MqttSubscriber {
         client.disconnect(1_000).waitForCompletion(2_000);
       }
       return null;
-    }).onComplete(done -> connectWithBackoff(config.reconnectMinDelay().toMillis()));
+    }).onComplete(done -> connector.connect(client, options()));
   }
 
   private final class Callback implements MqttCallback {

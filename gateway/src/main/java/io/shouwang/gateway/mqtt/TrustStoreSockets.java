@@ -1,4 +1,4 @@
-package io.shouwang.gateway.ingest;
+package io.shouwang.gateway.mqtt;
 
 import io.shouwang.gateway.config.ConfigException;
 import java.io.InputStream;
