@@ -17,10 +17,11 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 public final class TestPublisher implements AutoCloseable {
 
   private final MqttClient client;
+  private final MqttConnectionOptions options;
 
   public TestPublisher(String brokerUrl) throws MqttException {
     client = new MqttClient(brokerUrl, "test-pub-" + UUID.randomUUID(), new MemoryPersistence());
-    MqttConnectionOptions options = new MqttConnectionOptions();
+    options = new MqttConnectionOptions();
     options.setAutomaticReconnect(true);
     options.setAutomaticReconnectDelay(1, 2);
     options.setCleanStart(true);
@@ -70,11 +71,27 @@ public final class TestPublisher implements AutoCloseable {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("broker did not come back within 60 s", e);
         }
+        reconnectIfIdle();
         // Wait for the automatic reconnect rather than spinning; bounded by the deadline above.
         synchronized (this) {
           wait(100);
         }
       }
+    }
+  }
+
+  /**
+   * Paho's automatic reconnect has been seen to stay idle after a broker restart; a device that
+   * holds a press keeps trying to connect itself.
+   */
+  private void reconnectIfIdle() {
+    if (client.isConnected()) {
+      return;
+    }
+    try {
+      client.connect(options);
+    } catch (MqttException e) {
+      // Broker still down, or Paho's own reconnect is under way: the caller tries again.
     }
   }
 
