@@ -11,6 +11,7 @@ import io.shouwang.alerting.incident.OpenIncident;
 import io.shouwang.alerting.incident.OpenIncidents;
 import io.shouwang.alerting.incident.Responders;
 import io.shouwang.alerting.notify.Dispatcher;
+import io.shouwang.alerting.notify.HandoffTiming;
 import io.shouwang.alerting.notify.NotificationChannel;
 import io.shouwang.alerting.notify.PageComposer;
 import io.shouwang.alerting.rules.Rule;
@@ -80,8 +81,10 @@ public final class AlertEngine {
     this.scheduler = scheduler;
     Executor loop = this::runOnEngine;
     this.recorder = new IncidentRecorder(store, scheduler, loop, meters);
+    // The unticked clock: hand-offs take well under a millisecond.
+    HandoffTiming timing = new HandoffTiming(clock, meters);
     Dispatcher dispatcher = new Dispatcher(channels, config.dispatch(), scheduler, loop,
-        report -> this.tracker.delivered(report), meters);
+        report -> this.tracker.delivered(report), timing, meters);
     this.escalation = new EscalationStage(config, registry, incidents, recorder, dispatcher,
         new PageComposer(config, this.clock), scheduler, loop, this.clock);
     this.tracker = new DeliveryTracker(incidents, escalation, recorder, this.clock, meters);
@@ -91,7 +94,8 @@ public final class AlertEngine {
         new Responders(incidents, escalation, recorder, this.clock, commandSender::helpComing);
     IncidentStage stage =
         new IncidentStage(registry, config, incidents, escalation, recorder, this.clock, meters);
-    this.pipeline = new AlertPipeline(new RuleStage(rules, meters), stage, commandSender);
+    this.pipeline = new AlertPipeline(new RuleStage(rules, meters), stage, commandSender,
+        timing);
     this.intake =
         new MessageIntake(loop, config.telemetryQueueCapacity(), pipeline::onMessage, meters);
     Gauge.builder("shouwang.alerting.incidents.open", recorder, r -> r.openSnapshots().size())

@@ -1,6 +1,7 @@
 package io.shouwang.alerting;
 
 import io.shouwang.alerting.incident.IncidentStage;
+import io.shouwang.alerting.notify.HandoffTiming;
 import io.shouwang.alerting.rules.RuleOutput;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -21,16 +22,20 @@ final class AlertPipeline {
   private final RuleStage rules;
   private final IncidentStage incidents;
   private final CommandSender commands;
+  private final HandoffTiming timing;
 
-  AlertPipeline(RuleStage rules, IncidentStage incidents, CommandSender commands) {
+  AlertPipeline(RuleStage rules, IncidentStage incidents, CommandSender commands,
+      HandoffTiming timing) {
     this.rules = rules;
     this.incidents = incidents;
     this.commands = commands;
+    this.timing = timing;
   }
 
   /** Completes when everything the message caused is durable. */
   Future<Void> onMessage(DeviceMessage message) {
-    return handle(rules.onMessage(message));
+    return timing.during(message.receivedAt(), message.timestamp(),
+        () -> handle(rules.onMessage(message)));
   }
 
   void onTick(Instant now) {

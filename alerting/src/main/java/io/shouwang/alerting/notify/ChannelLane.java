@@ -34,10 +34,13 @@ final class ChannelLane {
     boolean cancelled;
     String cancelReason;
     Scheduler.Cancellable timer;
+    // The message this page answers, until its first hand-off is timed; null when none.
+    HandoffTiming.Origin origin;
 
-    Job(Page page, int attempts) {
+    Job(Page page, int attempts, HandoffTiming.Origin origin) {
       this.page = page;
       this.attempts = attempts;
+      this.origin = origin;
     }
   }
 
@@ -46,6 +49,7 @@ final class ChannelLane {
   private final Scheduler scheduler;
   private final Executor loop;
   private final DeliveryListener listener;
+  private final HandoffTiming timing;
   private final Deque<Job> waiting = new ArrayDeque<>();
   private final Set<Job> held = new HashSet<>();
   private final Counter overflows;
@@ -54,12 +58,13 @@ final class ChannelLane {
   private int inFlight;
 
   ChannelLane(NotificationChannel channel, DispatchSettings settings, Scheduler scheduler,
-      Executor loop, DeliveryListener listener, MeterRegistry meters) {
+      Executor loop, DeliveryListener listener, HandoffTiming timing, MeterRegistry meters) {
     this.channel = channel;
     this.settings = settings;
     this.scheduler = scheduler;
     this.loop = loop;
     this.listener = listener;
+    this.timing = timing;
     this.meters = meters;
     this.overflows = Counter.builder("shouwang.alerting.page.queue.overflow")
         .tag("channel", channel.name())
@@ -84,7 +89,8 @@ final class ChannelLane {
           "queue full (" + settings.queueCapacity() + " pages)", true);
       return;
     }
-    Job job = new Job(page, attemptsSoFar);
+    // A re-send after a restart continues old attempts: it answers no message being handled now.
+    Job job = new Job(page, attemptsSoFar, attemptsSoFar == 0 ? timing.current() : null);
     held.add(job);
     waiting.addLast(job);
     pump();
@@ -138,6 +144,10 @@ final class ChannelLane {
     job.timer = scheduler.schedule(settings.timeout(), () -> loop.execute(
         () -> settle(job, token, Future.failedFuture(ChannelException.forStatus(
             "timed out after " + settings.timeout().toMillis() + " ms", 0, null)))));
+    if (job.origin != null) {
+      timing.handedOver(channel.name(), job.origin);
+      job.origin = null;
+    }
     Future<String> sent;
     try {
       sent = channel.send(job.page);

@@ -20,15 +20,19 @@ public final class Dispatcher {
 
   private final Map<String, ChannelLane> lanes = new LinkedHashMap<>();
 
-  /** One lane per channel; outcomes go to {@code listener} on the engine thread. */
+  /**
+   * One lane per channel; outcomes go to {@code listener} on the engine thread, first hand-offs of
+   * pages that answer a message to {@code timing}.
+   */
   public Dispatcher(List<NotificationChannel> channels, DispatchSettings settings,
-      Scheduler scheduler, Executor loop, DeliveryListener listener, MeterRegistry meters) {
+      Scheduler scheduler, Executor loop, DeliveryListener listener, HandoffTiming timing,
+      MeterRegistry meters) {
     for (NotificationChannel channel : channels) {
       if (lanes.containsKey(channel.name())) {
         throw new IllegalArgumentException("two notification channels named " + channel.name());
       }
       lanes.put(channel.name(),
-          new ChannelLane(channel, settings, scheduler, loop, listener, meters));
+          new ChannelLane(channel, settings, scheduler, loop, listener, timing, meters));
     }
   }
 

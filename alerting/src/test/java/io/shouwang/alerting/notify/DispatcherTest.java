@@ -42,7 +42,7 @@ class DispatcherTest {
   void createDispatcher() {
     scheduler.settleWith(loop::runAll);
     dispatcher = new Dispatcher(List.of(sms, webhook), SETTINGS, scheduler, loop, reports::add,
-        meters);
+        new HandoffTiming(clock, meters), meters);
   }
 
   @Test
@@ -187,7 +187,8 @@ class DispatcherTest {
         throw new IllegalStateException("bug in channel");
       }
     };
-    dispatcher = new Dispatcher(List.of(broken), SETTINGS, scheduler, loop, reports::add, meters);
+    dispatcher = new Dispatcher(List.of(broken), SETTINGS, scheduler, loop, reports::add,
+        new HandoffTiming(clock, meters), meters);
 
     // WHEN a page is submitted
     submit("broken", "b1");
