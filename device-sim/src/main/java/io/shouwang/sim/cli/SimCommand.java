@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ScenarioCommand.class,
       LoadCommand.class,
+      ProbeCommand.class,
       RegistryCommand.class
     })
 final class SimCommand {}
