@@ -1,6 +1,7 @@
 package io.shouwang.sim.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.shouwang.schemas.Encoding;
 import io.shouwang.schemas.Topic;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads the households and devices out of a registry file.
@@ -20,9 +22,18 @@ import java.util.Set;
  */
 public final class RegistryReader {
 
-  private static final YAMLMapper YAML = new YAMLMapper();
+  // SnakeYAML stops at 3 MiB, about 1,900 generated households: the gateway reads larger files.
+  private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
+  private static final YAMLMapper YAML = new YAMLMapper(
+      YAMLFactory.builder().loaderOptions(loaderOptions()).build());
 
   private RegistryReader() {}
+
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    return options;
+  }
 
   /** Reads a registry YAML file. */
   public static List<Household> read(Path file) throws RegistryException {

@@ -172,6 +172,17 @@ class RegistryGeneratorTest {
   }
 
   @Test
+  void aRegistryOfACityBeyondSnakeYamlsDefaultLimitReadsBack(@TempDir Path dir) throws Exception {
+    // GIVEN 5,000 generated households: about 8 MB of YAML, beyond SnakeYAML's default 3 MiB
+    Path file = dir.resolve("registry.yaml");
+    Files.writeString(file, RegistryGenerator.yaml(settings(5000)));
+    assertThat(Files.size(file)).isGreaterThan(3L * 1024 * 1024);
+
+    // WHEN it is read, THEN every household comes back
+    assertThat(RegistryReader.read(file)).hasSize(5000);
+  }
+
+  @Test
   void readerDefaultsEncodingAndProtocolAndNamesTheBadKey(@TempDir Path dir) throws Exception {
     Path good = dir.resolve("good.yaml");
     Files.writeString(
