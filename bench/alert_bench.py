@@ -127,8 +127,9 @@ def wait_quiet(http_port, timeout=90):
     return False
 
 
-def handoff(m0, m1, metric, q):
-    return stack.bucket_quantile(m0, m1, metric, 'channel="webhook"', q) * 1000
+def handoff(m0, m1, since, q):
+    return stack.bucket_quantile(m0, m1, "shouwang_alerting_page_handoff_seconds",
+                                 ('channel="webhook"', f'since="{since}"'), q) * 1000
 
 
 def latency_level(args, run_dir, mqtt_port, http_port, gw, receiver, share, index,
@@ -165,6 +166,8 @@ def latency_level(args, run_dir, mqtt_port, http_port, gw, receiver, share, inde
     assert all(mono0 <= r[2] <= mono1 for r in rows), "probe and receiver clocks disagree"
     floor = [r[3] - r[2] for r in rows if r[3] >= 0]
     page = [pages[r[1]] - r[2] for r in rows if r[1] in pages]
+    # The same press through the gateway and through the plain subscriber: what the gateway adds.
+    extra = [pages[r[1]] - r[3] for r in rows if r[1] in pages and r[3] >= 0]
     ingested = (stack.total(m1, "shouwang_ingest_messages_total")
                 - stack.total(m0, "shouwang_ingest_messages_total"))
     quiet = wait_quiet(http_port)
@@ -178,12 +181,13 @@ def latency_level(args, run_dir, mqtt_port, http_port, gw, receiver, share, inde
         - stack.total(m0, "jvm_gc_pause_seconds_count"),
         "gc_pause_ms": (stack.total(m1, "jvm_gc_pause_seconds_sum")
                         - stack.total(m0, "jvm_gc_pause_seconds_sum")) * 1000,
+        "load_avg": os.getloadavg()[0],
         "floor": [ms(quantile(floor, q)) for q in (0.5, 0.99, 0.999)],
+        "extra": [ms(quantile(extra, q)) for q in (0.5, 0.99, 0.999)],
         "page": [ms(quantile(page, q)) for q in (0.5, 0.99, 0.999)],
-        "press_handoff": [hq("shouwang_alerting_page_handoff_since_device_time_seconds", q)
-                          for q in (0.5, 0.99, 0.999)],
-        "arrival_handoff": [hq("shouwang_alerting_page_handoff_seconds", q)
-                            for q in (0.5, 0.99, 0.999)],
+        "press_handoff": [hq("device_time", q) for q in (0.5, 0.99, 0.999)],
+        "arrival_handoff": [hq("arrival", q) for q in (0.5, 0.99, 0.999)],
+        "engine_handoff": [hq("engine", q) for q in (0.5, 0.99, 0.999)],
     }
 
 
@@ -266,10 +270,11 @@ def tables(args, runs):
              f"phase of {args.warmup_presses} presses under 50 % load. Times in ms, "
              "p50 / p99 / p99.9.",
              "",
-             "| run | load | load msg/s (target) | gateway CPU | GC pauses (ms) | presses paged "
-             "| broker hop (floor) | press → page at receiver | p99 gap to floor "
-             "| press → handed to channel | arrival → handed to channel |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| run | load | load msg/s (target) | load avg | gateway CPU | GC pauses (ms) "
+             "| presses paged | broker hop (floor) | press → page at receiver | p99 gap to floor "
+             "| page − floor, per press | press → handed to channel "
+             "| arrival → handed to channel | in engine |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for i, run in enumerate(runs, 1):
         for lv in run["levels"]:
             lines.append(
@@ -282,13 +287,14 @@ def tables(args, runs):
         lv = [run["levels"][n] for run in runs]
         med = lambda key, j: statistics.median(x[key][j] for x in lv)
         gap = statistics.median(x["page"][1] - x["floor"][1] for x in lv)
+        m3 = lambda key: f3([med(key, j) for j in range(3)])
         lines.append(
             f"| **median of {len(runs)}** | {lv[0]['level']} "
             f"| {statistics.median(x['ingest_rate'] for x in lv):.0f} ({lv[0]['target_rate']}) "
+            f"| {statistics.median(x['load_avg'] for x in lv):.1f} "
             f"| {statistics.median(x['gateway_cpu'] for x in lv):.2f} | | "
-            f"| {f3([med('floor', j) for j in range(3)])} | {f3([med('page', j) for j in range(3)])} "
-            f"| **{gap:.2f}** | {f3([med('press_handoff', j) for j in range(3)])} "
-            f"| {f3([med('arrival_handoff', j) for j in range(3)])} |")
+            f"| {m3('floor')} | {m3('page')} | **{gap:.2f}** | {m3('extra')} "
+            f"| {m3('press_handoff')} | {m3('arrival_handoff')} | {m3('engine_handoff')} |")
     storms = [r["storm"] for r in runs if r["storm"]]
     if storms:
         lines += ["", f"Storm: {args.storm} smoke alarms from {args.storm} households within "
@@ -334,8 +340,13 @@ def main():
                    help="households under load (the first ones; the capacity run's registry)")
     p.add_argument("--gateway-java-opts", default="",
                    help="extra JVM options for the gateway (an experiment, e.g. -XX:+UseZGC)")
+    p.add_argument("--nice", type=int, default=0,
+                   help="run this script and everything it starts at this niceness (root may go"
+                        " below 0: on a shared machine, others' builds then disturb less)")
     p.add_argument("--skip-build", action="store_true")
     args = p.parse_args()
+    if args.nice:
+        os.nice(args.nice)
     args.levels = [float(x) for x in args.levels.split(",")]
     needed = (args.load_households + args.warmup_presses
               + len(args.levels) * (args.presses + args.warmup))

@@ -125,12 +125,13 @@ def total(metrics, name, *labels):
                if (k == name or k.startswith(name + "{")) and all(lab in k for lab in labels))
 
 
-def bucket_quantile(before, after, name, label, q):
-    """Like PromQL histogram_quantile over the window between two scrapes, in seconds."""
+def bucket_quantile(before, after, name, labels, q):
+    """Like PromQL histogram_quantile over the window between two scrapes, in seconds; only the
+    series carrying every label="value" given."""
     def buckets(metrics):
         out = {}
         for k, v in metrics.items():
-            if k.startswith(name + "_bucket{") and label in k:
+            if k.startswith(name + "_bucket{") and all(lab in k for lab in labels):
                 le = re.search(r'le="([^"]+)"', k).group(1)
                 out[float("inf") if le == "+Inf" else float(le)] = v
         return out

@@ -103,13 +103,14 @@ public final class IncidentStage {
     incidents.add(incident);
     Counter.builder("shouwang.alerting.incidents.raised").tag("cause", signal.cause().label())
         .register(meters).increment();
-    LOG.info("incident {} raised: household {} cause {} policy {} message {}", id,
-        signal.householdId(), signal.cause().label(), policy, signal.messageKey());
-    // Pages leave before the write below is even queued: the first page never waits on a disk.
+    // Pages leave before the write below is even queued: the first page never waits on a disk,
+    // nor on the log line, which is a write too.
     escalation.start(incident);
     if (worse) {
       escalation.escalateNow(incident);
     }
+    LOG.info("incident {} raised: household {} cause {} policy {} message {}", id,
+        signal.householdId(), signal.cause().label(), policy, signal.messageKey());
     return recorder.changed(incident);
   }
 

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Times how long a device message takes to become a page handed to its channel: from the
- * message's arrival at the gateway, and from the device's own time stamp on it (the press). Only
- * the first attempt of a page created while the engine handles a message is timed; pages from
- * timers (later steps, repeats, retries, re-sends after a restart) answer no message.
+ * Times how long a device message takes to become a page handed to its channel, in one timer
+ * tagged {@code since}: {@code device_time} (the device's stamp on it: the press), {@code arrival}
+ * (at the gateway) and {@code engine} (when the engine began to handle it, so arrival minus engine
+ * is the hops and queues in between). Only the first attempt of a page created while the engine
+ * handles a message is timed; pages from timers (later steps, repeats, retries, re-sends after a
+ * restart) answer no message.
  *
  * <p>Pages are created synchronously while the engine handles one message on its one thread, so
  * "the message being handled right now" is exactly the message a new page answers. Engine thread
@@ -23,8 +25,8 @@ import java.util.function.Supplier;
  */
 public final class HandoffTiming {
 
-  /** The message a page answers: its arrival at the gateway and its device time. */
-  record Origin(Instant receivedAt, Instant deviceTime) {}
+  /** The message a page answers: its device time, arrival, and when the engine took it up. */
+  record Origin(Instant deviceTime, Instant receivedAt, Instant handledAt) {}
 
   /** Bucket edges: fine below a few milliseconds, where the alert path's own cost shows. */
   private static final Duration[] BUCKETS = buckets();
@@ -46,7 +48,7 @@ public final class HandoffTiming {
   /** Runs {@code work} as the handling of one message; pages it creates are timed from it. */
   public <T> T during(Instant receivedAt, Instant deviceTime, Supplier<T> work) {
     Origin outer = current;
-    current = new Origin(receivedAt, deviceTime);
+    current = new Origin(deviceTime, receivedAt, clock.instant());
     try {
       return work.get();
     } finally {
@@ -62,25 +64,26 @@ public final class HandoffTiming {
   /** Records a page's first hand-off to its channel (called just before the channel's send). */
   void handedOver(String channel, Origin origin) {
     Instant now = clock.instant();
-    Timer[] pair = timers.computeIfAbsent(channel, this::register);
-    pair[0].record(Duration.between(origin.receivedAt(), now));
-    pair[1].record(Duration.between(origin.deviceTime(), now));
+    Timer[] since = timers.computeIfAbsent(channel, this::register);
+    since[0].record(Duration.between(origin.deviceTime(), now));
+    since[1].record(Duration.between(origin.receivedAt(), now));
+    since[2].record(Duration.between(origin.handledAt(), now));
   }
 
+  /** device_time includes the device clock's error: exact only where clocks are synchronised. */
   private Timer[] register(String channel) {
-    return new Timer[] {
-      Timer.builder("shouwang.alerting.page.handoff")
-          .description("From a message's arrival at the gateway to its page handed to the channel")
+    String[] since = {"device_time", "arrival", "engine"};
+    Timer[] timers = new Timer[since.length];
+    for (int i = 0; i < since.length; i++) {
+      timers[i] = Timer.builder("shouwang.alerting.page.handoff")
+          .description("From a message (its device time, its arrival at the gateway, the engine"
+              + " taking it up) to its page handed to the channel")
           .tag("channel", channel)
+          .tag("since", since[i])
           .serviceLevelObjectives(BUCKETS)
-          .register(meters),
-      Timer.builder("shouwang.alerting.page.handoff.since.device.time")
-          .description("From a message's device time to its page handed to the channel;"
-              + " includes the device clock's error")
-          .tag("channel", channel)
-          .serviceLevelObjectives(BUCKETS)
-          .register(meters)
-    };
+          .register(meters);
+    }
+    return timers;
   }
 
   private static Duration[] buckets() {

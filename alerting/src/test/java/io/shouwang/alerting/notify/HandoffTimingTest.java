@@ -53,7 +53,22 @@ class HandoffTimingTest {
     // THEN one hand-off is timed from each
     assertThat(handoff().count()).isEqualTo(1);
     assertThat(handoff().totalTime(TimeUnit.MICROSECONDS)).isEqualTo(1_200);
-    assertThat(sinceDeviceTime().totalTime(TimeUnit.MICROSECONDS)).isEqualTo(3_000);
+    assertThat(since("device_time").totalTime(TimeUnit.MICROSECONDS)).isEqualTo(3_000);
+    assertThat(since("engine").count()).isEqualTo(1);
+  }
+
+  @Test
+  void timeInTheEngineStartsWhenTheEngineTakesTheMessageUp() {
+    // GIVEN the engine takes a message up 1.2 ms after its arrival
+    // WHEN its page goes out 0.3 ms later
+    timing.during(ARRIVED, PRESSED, () -> {
+      clock.advance(Duration.ofNanos(300_000));
+      return submit("p1");
+    });
+
+    // THEN the engine's share is 0.3 ms of the 1.5 ms since arrival
+    assertThat(since("engine").totalTime(TimeUnit.MICROSECONDS)).isEqualTo(300);
+    assertThat(handoff().totalTime(TimeUnit.MICROSECONDS)).isEqualTo(1_500);
   }
 
   @Test
@@ -116,11 +131,11 @@ class HandoffTimingTest {
   }
 
   private Timer handoff() {
-    return meters.get("shouwang.alerting.page.handoff").tag("channel", "webhook").timer();
+    return since("arrival");
   }
 
-  private Timer sinceDeviceTime() {
-    return meters.get("shouwang.alerting.page.handoff.since.device.time")
-        .tag("channel", "webhook").timer();
+  private Timer since(String origin) {
+    return meters.get("shouwang.alerting.page.handoff").tag("channel", "webhook")
+        .tag("since", origin).timer();
   }
 }
