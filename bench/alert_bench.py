@@ -240,7 +240,8 @@ def one_run(args, i):
         ts, ts_port = stack.time_series(run_dir)
         gw, http_port = stack.gateway(run_dir, mqtt_port, ts_port,
                                       os.path.join(WORK, "registry.yaml"), alerting,
-                                      receiver.url(), secret, args.gateway_java_opts.split())
+                                      receiver.url(), secret, args.gateway_java_opts.split(),
+                                      args.gateway_jar)
         # JIT, connection pools and the store's first writes settle before anything is measured.
         latency_level(args, run_dir, mqtt_port, http_port, gw, receiver, 0.5, -1,
                       presses=args.warmup_presses, warmup=0, name="warmup")
@@ -340,6 +341,8 @@ def main():
                    help="households under load (the first ones; the capacity run's registry)")
     p.add_argument("--gateway-java-opts", default="",
                    help="extra JVM options for the gateway (an experiment, e.g. -XX:+UseZGC)")
+    p.add_argument("--gateway-jar", default=stack.GATEWAY_JAR,
+                   help="another build of the gateway (its lib/ beside it), to compare two")
     p.add_argument("--nice", type=int, default=0,
                    help="run this script and everything it starts at this niceness (root may go"
                         " below 0: on a shared machine, others' builds then disturb less)")

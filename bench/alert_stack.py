@@ -88,7 +88,7 @@ def time_series(run_dir):
 
 
 def gateway(run_dir, mqtt_port, ts_port, registry, alerting_file, webhook_url, secret,
-            java_opts=()):
+            java_opts=(), jar=GATEWAY_JAR):
     http_port = free_port()
     env = {"SHOUWANG_MQTT_URL": f"tcp://127.0.0.1:{mqtt_port}",
            "SHOUWANG_INFLUX_URL": f"http://127.0.0.1:{ts_port}",
@@ -101,7 +101,7 @@ def gateway(run_dir, mqtt_port, ts_port, registry, alerting_file, webhook_url, s
            "SHOUWANG_ALERTING_CONSOLE": "false",
            "SHOUWANG_CHANNELS_WEBHOOK_URL": webhook_url,
            "SHOUWANG_CHANNELS_WEBHOOK_SECRET": secret}
-    proc = start(["java", "-Xmx1g", *java_opts, "-jar", GATEWAY_JAR],
+    proc = start(["java", "-Xmx1g", *java_opts, "-jar", jar],
                  os.path.join(run_dir, "gateway.log"), env)
     wait_for(lambda: http_status(f"http://127.0.0.1:{http_port}/ready") == 200, 120,
              "gateway /ready")

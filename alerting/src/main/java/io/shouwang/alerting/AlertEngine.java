@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns device messages into incidents that escalate until someone is on site. All state lives on
- * one engine context (one event-loop thread), so stages need no locks; callers on other threads
+ * one engine context (one thread of its own), so stages need no locks; callers on other threads
  * get futures. ALERTING.md describes the lifecycle, escalation, dispatch and durability.
  */
 public final class AlertEngine {
@@ -108,7 +108,7 @@ public final class AlertEngine {
   /** Opens the store, reloads open incidents, resumes their escalation and starts the 1 s tick. */
   public Future<Void> start() {
     EngineVerticle verticle = new EngineVerticle();
-    return vertx.deployVerticle(verticle)
+    return vertx.deployVerticle(verticle, EngineVerticle.deployment())
         .compose(id -> {
           deploymentId = id;
           context = verticle.engineContext();
@@ -142,14 +142,20 @@ public final class AlertEngine {
       return Future.succeededFuture();
     }
     running = false;
-    return onEngine(() -> {
+    // The engine's thread goes away with its deployment, and a future bound to its context would
+    // never complete: undeploy from the caller's context, and answer on a promise bound to none.
+    Context caller = vertx.getOrCreateContext();
+    Promise<Void> stopped = Promise.promise();
+    onEngine(() -> {
       if (tick != null) {
         tick.cancel();
       }
       escalation.stopAll();
       // A store that cannot write any more must not keep the process from stopping.
       return recorder.drain().timeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    }).eventually(store::close).eventually(() -> vertx.undeploy(deploymentId));
+    }).eventually(store::close).onComplete(outcome -> caller.runOnContext(
+        v -> vertx.undeploy(deploymentId).onComplete(undeployed -> stopped.handle(outcome))));
+    return stopped.future();
   }
 
   /**
