@@ -280,10 +280,12 @@ def tables(args, runs):
         for lv in run["levels"]:
             lines.append(
                 f"| {i} | {lv['level']} | {lv['ingest_rate']:.0f} ({lv['target_rate']}) "
-                f"| {lv['gateway_cpu']:.2f} | {lv['gc_pauses']:.0f} ({lv['gc_pause_ms']:.0f}) "
+                f"| {lv['load_avg']:.1f} | {lv['gateway_cpu']:.2f} "
+                f"| {lv['gc_pauses']:.0f} ({lv['gc_pause_ms']:.0f}) "
                 f"| {lv['paged']}/{lv['presses']} | {f3(lv['floor'])} "
                 f"| {f3(lv['page'])} | **{lv['page'][1] - lv['floor'][1]:.2f}** "
-                f"| {f3(lv['press_handoff'])} | {f3(lv['arrival_handoff'])} |")
+                f"| {f3(lv['extra'])} | {f3(lv['press_handoff'])} | {f3(lv['arrival_handoff'])} "
+                f"| {f3(lv['engine_handoff'])} |")
     for n, _ in enumerate(args.levels):
         lv = [run["levels"][n] for run in runs]
         med = lambda key, j: statistics.median(x[key][j] for x in lv)
