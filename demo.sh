@@ -61,7 +61,7 @@ scenario() {
     --seed "$seed" --client-id-suffix "-scenario-$seed" "$@"
 }
 (
-  sleep 10; scenario press 101
+  sleep 10; scenario press 101 --household hh-0002
   sleep 20; scenario gas-leak 102
   sleep 20; scenario malformed-burst 103 --count 200
 ) >"$LOGS/scenarios.log" 2>&1 &
