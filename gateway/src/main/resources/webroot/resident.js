@@ -1,0 +1,123 @@
+// The resident card: who lives there, who to call and in what order, devices, vitals, open incidents.
+'use strict';
+
+(() => {
+  const { h, t } = App;
+  const el = (id) => document.getElementById(id);
+  const householdId = App.query('household');
+  let me = null;
+  let card = null;
+
+  function age(birthYear) {
+    return birthYear ? t('resident.age', { age: new Date().getFullYear() - birthYear }) : '';
+  }
+
+  function limits(vitalLimits) {
+    // An object {spo2Low: 92} or a list [{key, value}]: accept either shape.
+    const entries = Array.isArray(vitalLimits)
+      ? vitalLimits.map((x) => [x.key || x.name, x.value])
+      : Object.entries(vitalLimits || {});
+    if (!entries.length) return null;
+    return h('p', { class: 'small', 'data-testid': 'vital-limits' }, h('strong', {}, t('resident.limits')), '：',
+      entries.map(([k, v]) => `${App.label('limit', k)} ${v}`).join('，'));
+  }
+
+  function resident(r) {
+    return h('article', { class: 'resident-entry', 'data-testid': 'resident' },
+      h('h3', {}, r.name, ' ', h('span', { class: 'muted' }, age(r.birthYear)),
+        r.livesAlone ? h('span', { class: 'chip lives-alone' }, t('resident.livesAlone')) : null),
+      r.medicalNotes ? h('p', {}, h('strong', {}, t('resident.medicalNotes')), '：',
+        h('span', { 'data-testid': 'medical-notes' }, r.medicalNotes)) : null,
+      r.language ? h('p', { class: 'small' }, h('strong', {}, t('resident.language')), '：', r.language) : null,
+      limits(r.vitalLimits));
+  }
+
+  function person(p) {
+    const phone = p.phone ? h('a', { href: 'tel:' + p.phone.replace(/\s/g, '') }, p.phone) : null;
+    const email = p.email ? h('a', { href: 'mailto:' + p.email }, p.email) : null;
+    return h('li', { 'data-testid': 'contact' },
+      h('strong', {}, p.name), p.role ? h('span', { class: 'chip' }, App.label('role', p.role)) : null,
+      p.relation ? h('span', { class: 'muted' }, ' ' + p.relation) : null,
+      h('div', { class: 'small' }, phone, phone && email ? ' · ' : '', email));
+  }
+
+  function recipients(list) {
+    return (list || []).map((r) => (typeof r === 'string' ? App.label('group', r)
+      : (r.name || r.id) + (r.role ? ' (' + App.label('role', r.role) + ')' : ''))).join('、');
+  }
+
+  function after(value) {
+    // "0s", "PT0S", 0 all mean the first step goes out at once.
+    if (value === 0 || value === '0s' || value === 'PT0S' || value === '0') return t('resident.protocol.atOnce');
+    return t('resident.protocol.after', { after: value });
+  }
+
+  function render() {
+    const c = card;
+    el('household-title').textContent = [c.building && c.building.name, c.flat].filter(Boolean).join(' · ')
+      + ' — ' + Households.residentNames(c);
+    el('household-address').textContent = [c.community && c.community.name, c.grid && c.grid.name,
+      c.building && c.building.address].filter(Boolean).join(' · ');
+    const status = Incidents.lower(c.health && c.health.status) || 'ok';
+    el('household-health').replaceChildren(
+      h('span', { class: 'chip health-' + status, 'data-testid': 'household-health' }, App.label('health', status)),
+      Households.problems(c.health));
+    el('residents').replaceChildren(...(c.residents || []).map(resident));
+    el('key-holder').textContent = c.keyHolder || t('common.none');
+    el('contacts').replaceChildren(...(c.contacts || []).map(person));
+    el('caregivers').replaceChildren(...(c.caregivers || []).map(person));
+    el('duty-desk').replaceChildren(...(c.dutyDesk ? [person(c.dutyDesk)] : []));
+    const steps = (c.protocol && c.protocol.steps) || [];
+    el('protocol').replaceChildren(...steps.map((s) => h('li', { 'data-testid': 'protocol-step' },
+      h('strong', {}, after(s.after)), ' → ', recipients(s.recipients))));
+    const open = Incidents.sort((c.incidents || []).filter(Incidents.isOpen));
+    el('incidents').replaceChildren(...(open.length
+      ? open.map((i) => Incidents.card(i, { buttons: Actions.buttons(i, me, null, load) }))
+      : [h('p', { class: 'muted' }, t('resident.incidents.empty'))]));
+    el('devices').replaceChildren(Households.deviceTable(c.devices));
+    el('card').removeAttribute('aria-busy');
+    App.tick();
+  }
+
+  async function load() {
+    try {
+      card = await App.api('GET', '/api/v1/households/' + encodeURIComponent(householdId));
+      render();
+      App.showError(el('page-error'), null);
+    } catch (err) {
+      App.showError(el('page-error'), err);
+    }
+  }
+
+  async function start() {
+    App.initLangSwitch();
+    App.initLogout();
+    if (!householdId) {
+      el('page-error').textContent = t('resident.missing');
+      el('page-error').hidden = false;
+      return;
+    }
+    try {
+      me = await App.me();
+    } catch (err) {
+      App.showError(el('page-error'), err);
+      return;
+    }
+    App.showUser(me);
+    App.startTicking();
+    await load();
+    Vitals.render(el('vitals'), householdId, '24h');
+    const reload = App.debounce(load, 500);
+    const mine = (data) => {
+      if (data.householdId === householdId) reload();
+    };
+    App.stream({ incident: mine, device: mine }, App.connectionIndicator(el('conn')), reload);
+    App.onLangChange(() => {
+      App.showUser(me);
+      if (card) render();
+      Vitals.render(el('vitals'), householdId, '24h');
+    });
+  }
+
+  start();
+})();

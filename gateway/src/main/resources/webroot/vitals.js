@@ -1,0 +1,49 @@
+// The vitals panel of the resident card and the family page: one chart per measured sign.
+'use strict';
+
+const Vitals = (() => {
+  const { h, t } = App;
+  const BUCKET_MS = { '24h': 10 * 60 * 1000, '7d': 60 * 60 * 1000 };
+
+  function fmt(v) {
+    return v === undefined || v === null ? '–' : String(Math.round(v * 10) / 10);
+  }
+
+  function panel(series, data) {
+    const abnormal = (series.points || []).filter((p) => p.abnormal).length;
+    const metric = App.label('vitals', series.metric);
+    const label = t('vitals.chartLabel', {
+      metric, from: App.dateTime(data.from), to: App.dateTime(data.to), n: abnormal,
+    });
+    const hasLimits = series.low !== undefined && series.low !== null
+      || series.high !== undefined && series.high !== null;
+    return h('figure', { class: 'vital', 'data-testid': 'vital-' + series.metric },
+      h('figcaption', {},
+        h('strong', {}, metric),
+        h('span', { class: 'unit' }, series.unit ? ' (' + series.unit + ')' : ''),
+        hasLimits ? h('span', { class: 'muted' }, ' · ' + t('vitals.limits', { low: fmt(series.low), high: fmt(series.high) })) : null,
+        abnormal ? h('span', { class: 'abnormal-count' }, ' · ' + t('vitals.abnormal', { n: abnormal })) : null),
+      (series.points || []).length
+        ? Chart.line(series, data.from, data.to, BUCKET_MS[data.range] || BUCKET_MS['24h'], label)
+        : h('p', { class: 'muted' }, t('vitals.none')));
+  }
+
+  /** Loads and draws the household's vitals for range ('24h' | '7d') into container. */
+  async function render(container, householdId, range) {
+    container.setAttribute('aria-busy', 'true');
+    try {
+      const data = await App.api('GET', `/api/v1/households/${encodeURIComponent(householdId)}/vitals?range=${range}`);
+      const series = (data.series || []);
+      container.replaceChildren(...(series.length
+        ? series.map((s) => panel(s, data))
+        : [h('p', { class: 'muted', 'data-testid': 'vitals-empty' }, t('vitals.none'))]));
+    } catch (err) {
+      const text = err.status === 403 ? t('vitals.forbidden') : App.errorText(err);
+      container.replaceChildren(h('p', { class: 'muted', role: 'status' }, text));
+    } finally {
+      container.removeAttribute('aria-busy');
+    }
+  }
+
+  return { render };
+})();
