@@ -12,7 +12,7 @@
 
   function caregiversFor(incident) {
     const household = state.households.find((hh) => hh.id === incident.householdId);
-    const gridId = household && household.grid ? household.grid.id : null;
+    const gridId = incident.gridId || (household && household.grid ? household.grid.id : null);
     const ordered = state.grids.slice().sort((a, b) => (b.id === gridId) - (a.id === gridId));
     const out = [];
     ordered.forEach((g) => (g.caregivers || []).forEach((c) => {
@@ -78,7 +78,7 @@
       box.replaceChildren(h('p', { class: 'muted' }, t('desk.detail.empty')));
       return;
     }
-    box.replaceChildren(
+    box.replaceChildren(...[
       Incidents.card(d, { buttons: Actions.buttons(d, state.me, ctx, afterAction) }),
       h('p', { class: 'muted' }, t('incident.openedAt', { time: App.dateTime(d.openedAt) }),
         d.deviceId ? ' · ' + t('incident.device', { id: d.deviceId }) : '', ' · ',
@@ -86,7 +86,8 @@
           t('incident.residentCard'))),
       readings(d.details),
       h('section', {}, h('h3', {}, t('incident.timeline')), Incidents.timeline(d.timeline)),
-      (d.pages || []).length ? h('section', {}, h('h3', {}, t('incident.pages')), Incidents.pages(d.pages)) : null);
+      (d.pages || []).length ? h('section', {}, h('h3', {}, t('incident.pages')), Incidents.pages(d.pages)) : null,
+    ].filter(Boolean));
     box.firstChild.classList.add('detail-card');
     App.tick();
   }

@@ -237,6 +237,8 @@ window.SHOUWANG_I18N = {
     'vitals.forbidden': '您的角色无权查看体征数据',
     'vitals.abnormal': '异常 {n} 次',
     'vitals.limits': '阈值 {low} – {high}',
+    'vitals.limitLow': '下限 {low}',
+    'vitals.limitHigh': '上限 {high}',
     'vitals.chartLabel': '{metric}，{from} 至 {to}，异常 {n} 次',
 
     'caregiver.title': '照护员 · 守望',
@@ -510,6 +512,8 @@ window.SHOUWANG_I18N = {
     'vitals.forbidden': 'Your role may not see vitals',
     'vitals.abnormal': '{n} abnormal',
     'vitals.limits': 'limits {low} – {high}',
+    'vitals.limitLow': 'lower limit {low}',
+    'vitals.limitHigh': 'upper limit {high}',
     'vitals.chartLabel': '{metric}, {from} to {to}, {n} abnormal',
 
     'caregiver.title': 'Caregiver · Shouwang',

@@ -105,7 +105,7 @@ const Incidents = (() => {
     const el = h('article', {
       class: `incident sev-${severity} state-${state}` + (o.selected ? ' selected' : ''),
       'data-testid': 'incident-card', 'data-incident-id': incident.id,
-      'data-severity': severity, 'data-state': state,
+      'data-severity': severity, 'data-state': state, 'data-cause': lower(incident.cause),
       tabindex: o.onSelect ? '0' : null,
       'aria-label': `${App.label('severity', severity)} ${App.label('cause', incident.cause)} ${where(incident)}`,
     },

@@ -7,6 +7,8 @@
   const error = document.getElementById('login-error');
   const submit = document.getElementById('login-submit');
   let retryTimer = null;
+  let retryLeft = 0;
+  let shown = null; // what the error line says, kept so a language switch can redraw it
 
   App.initLangSwitch();
 
@@ -17,24 +19,37 @@
       ? next : '/';
   }
 
-  function showRetry(seconds) {
+  function say(message) {
+    shown = message;
+    if (!message) {
+      error.hidden = true;
+      error.textContent = '';
+      return;
+    }
+    error.textContent = message.err ? App.errorText(message.err) : t(message.key, message.params);
+    error.hidden = false;
+  }
+
+  function busy(on) {
+    submit.disabled = on || retryLeft > 0;
+    submit.textContent = t(on ? 'login.busy' : 'login.submit');
+  }
+
+  /** Counts the server's Retry-After down, with the button disabled until it is over. */
+  function waitRetry(seconds) {
     clearInterval(retryTimer);
-    let left = seconds;
-    const render = () => {
-      error.textContent = t('login.too_many', { seconds: left });
-      error.hidden = false;
-    };
-    render();
-    submit.disabled = true;
+    retryLeft = seconds;
+    say({ key: 'login.too_many', params: { seconds: retryLeft } });
+    busy(false);
     retryTimer = setInterval(() => {
-      left -= 1;
-      if (left <= 0) {
+      retryLeft -= 1;
+      if (retryLeft <= 0) {
         clearInterval(retryTimer);
-        submit.disabled = false;
-        error.hidden = true;
+        say(null);
+        busy(false);
         return;
       }
-      render();
+      say({ key: 'login.too_many', params: { seconds: retryLeft } });
     }, 1000);
   }
 
@@ -46,37 +61,30 @@
       (username ? form.password : form.username).focus();
       return;
     }
-    App.showError(error, null);
-    submit.disabled = true;
-    submit.textContent = t('login.busy');
+    say(null);
+    busy(true);
     try {
       await App.api('POST', '/api/v1/session', { username, password });
       location.assign(nextPage());
       return;
     } catch (err) {
       form.password.value = '';
+      busy(false);
       if (err.code === 'too_many_attempts') {
         const seconds = parseInt(err.retryAfter, 10);
-        if (seconds > 0) {
-          submit.textContent = t('login.submit');
-          showRetry(seconds);
-          return;
-        }
-        error.textContent = t('login.too_many_later');
-        error.hidden = false;
+        if (seconds > 0) waitRetry(seconds);
+        else say({ key: 'login.too_many_later' });
       } else if (err.status === 401) {
-        error.textContent = t('login.bad_credentials');
-        error.hidden = false;
+        say({ key: 'login.bad_credentials' });
       } else {
-        App.showError(error, err);
+        say({ err });
       }
       form.password.focus();
     }
-    submit.disabled = false;
-    submit.textContent = t('login.submit');
   });
 
   App.onLangChange(() => {
-    submit.textContent = t(submit.disabled && !retryTimer ? 'login.busy' : 'login.submit');
+    say(shown);
+    busy(submit.disabled && retryLeft <= 0);
   });
 })();

@@ -46,10 +46,11 @@
       : (r.name || r.id) + (r.role ? ' (' + App.label('role', r.role) + ')' : ''))).join('、');
   }
 
-  function after(value) {
-    // "0s", "PT0S", 0 all mean the first step goes out at once.
-    if (value === 0 || value === '0s' || value === 'PT0S' || value === '0') return t('resident.protocol.atOnce');
-    return t('resident.protocol.after', { after: value });
+  function after(step) {
+    const seconds = Number(step.afterSeconds);
+    if (!Number.isFinite(seconds)) return t('resident.protocol.after', { after: step.after });
+    if (seconds === 0) return t('resident.protocol.atOnce');
+    return t('resident.protocol.after', { after: App.duration(seconds * 1000) });
   }
 
   function render() {
@@ -61,7 +62,7 @@
     const status = Incidents.lower(c.health && c.health.status) || 'ok';
     el('household-health').replaceChildren(
       h('span', { class: 'chip health-' + status, 'data-testid': 'household-health' }, App.label('health', status)),
-      Households.problems(c.health));
+      ...Households.problems(c.health));
     el('residents').replaceChildren(...(c.residents || []).map(resident));
     el('key-holder').textContent = c.keyHolder || t('common.none');
     el('contacts').replaceChildren(...(c.contacts || []).map(person));
@@ -69,7 +70,7 @@
     el('duty-desk').replaceChildren(...(c.dutyDesk ? [person(c.dutyDesk)] : []));
     const steps = (c.protocol && c.protocol.steps) || [];
     el('protocol').replaceChildren(...steps.map((s) => h('li', { 'data-testid': 'protocol-step' },
-      h('strong', {}, after(s.after)), ' → ', recipients(s.recipients))));
+      h('strong', {}, after(s)), ' → ', recipients(s.recipients))));
     const open = Incidents.sort((c.incidents || []).filter(Incidents.isOpen));
     el('incidents').replaceChildren(...(open.length
       ? open.map((i) => Incidents.card(i, { buttons: Actions.buttons(i, me, null, load) }))

@@ -15,13 +15,15 @@ const Vitals = (() => {
     const label = t('vitals.chartLabel', {
       metric, from: App.dateTime(data.from), to: App.dateTime(data.to), n: abnormal,
     });
-    const hasLimits = series.low !== undefined && series.low !== null
-      || series.high !== undefined && series.high !== null;
+    const has = (v) => v !== undefined && v !== null;
+    const limits = has(series.low) && has(series.high) ? t('vitals.limits', { low: fmt(series.low), high: fmt(series.high) })
+      : has(series.low) ? t('vitals.limitLow', { low: fmt(series.low) })
+        : has(series.high) ? t('vitals.limitHigh', { high: fmt(series.high) }) : null;
     return h('figure', { class: 'vital', 'data-testid': 'vital-' + series.metric },
       h('figcaption', {},
         h('strong', {}, metric),
         h('span', { class: 'unit' }, series.unit ? ' (' + series.unit + ')' : ''),
-        hasLimits ? h('span', { class: 'muted' }, ' · ' + t('vitals.limits', { low: fmt(series.low), high: fmt(series.high) })) : null,
+        limits ? h('span', { class: 'muted' }, ' · ' + limits) : null,
         abnormal ? h('span', { class: 'abnormal-count' }, ' · ' + t('vitals.abnormal', { n: abnormal })) : null),
       (series.points || []).length
         ? Chart.line(series, data.from, data.to, BUCKET_MS[data.range] || BUCKET_MS['24h'], label)

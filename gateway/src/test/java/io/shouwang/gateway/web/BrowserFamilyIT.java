@@ -1,0 +1,112 @@
+package io.shouwang.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.shouwang.alerting.Incident;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * A family member sees their relative (household hh-0001) and nothing of the household next door
+ * (hh-0002, same grid and building): not on the page, not in any response or stream event.
+ */
+@Timeout(300)
+class BrowserFamilyIT {
+
+  /** Everything that would identify household B. */
+  private static final List<String> HOUSEHOLD_B =
+      List.of("hh-0002", "Resident 0002", "Child 0002", "notes-0002", "btn-0002", "\"102\"");
+
+  @TempDir static Path dir;
+  static PagesFixture fixture;
+
+  @BeforeAll
+  static void start() throws Exception {
+    fixture = PagesFixture.start(dir, Map.of("SHOUWANG_INGEST_MAX_CLOCK_SKEW", "8d"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  @Test
+  void familySeesTheirRelativeAndNoTraceOfAnotherHousehold() throws Exception {
+    // A day of readings for A, with a night-time dip in SpO2.
+    Instant now = Instant.now();
+    for (int i = 48; i >= 1; i--) {
+      float spo2 = i >= 20 && i <= 23 ? 86f : 96f + (i % 3);
+      fixture.vitals("hm-0001", now.minus(Duration.ofMinutes(30L * i)), 68f + (i % 7), spo2);
+    }
+    // B has an open incident before the page opens...
+    fixture.press("btn-0002");
+    await().atMost(Duration.ofSeconds(20)).until(() -> openIncidents().stream()
+        .anyMatch(i -> i.householdId().equals("hh-0002")));
+
+    try (Browser browser = Browser.desktop(fixture.baseUrl(), dir)) {
+      browser.login("family1", PagesFixture.PASSWORD, "/family.html");
+      assertThat(browser.text(By.id("relative-name"))).isEqualTo("Resident 0001");
+      assertThat(browser.text(By.id("overall"))).isNotBlank();
+
+      // ...and another event while it is open; then A's own press, which must arrive live.
+      fixture.press("btn-0002");
+      fixture.press("btn-0001");
+      By card = By.cssSelector("#incidents [data-testid=incident-card][data-cause=emergency_button]");
+      browser.await(card);
+      assertThat(browser.text(card)).contains("101");
+
+      // Family may accept and confirm on site, nothing more.
+      assertThat(browser.driver.findElements(
+          By.cssSelector("#incidents [data-testid=action-cancel], [data-testid=action-assign]")))
+          .isEmpty();
+      browser.click(By.cssSelector("#incidents [data-testid=action-accept]"));
+      browser.click(By.cssSelector("[data-testid=eta-pick-30]"));
+      browser.click(By.cssSelector("[data-testid=dialog-submit]"));
+      browser.waiting().until(d -> "accepted".equals(browser.attribute(card, "data-state")));
+      browser.await(By.cssSelector("#incidents [data-testid=action-on_site]"));
+
+      browser.await(By.cssSelector("[data-testid=device-row]"));
+      browser.await(By.cssSelector("#vitals [data-testid=vitals-chart]"));
+      browser.click(By.cssSelector("[data-testid=range-7d]"));
+      browser.waiting().until(d -> "true".equals(
+          browser.attribute(By.cssSelector("[data-testid=range-7d]"), "aria-selected"))
+          && browser.attribute(By.id("vitals"), "aria-busy") == null);
+      browser.click(By.cssSelector("[data-testid=range-24h]"));
+      browser.await(By.cssSelector("#vitals [data-testid=vitals-chart]"));
+      browser.screenshot("family");
+
+      // What asking for B directly gives: the same as for a household that does not exist.
+      String probe = browser.fetch(fixture.baseUrl() + "/api/v1/households/hh-0002");
+      assertThat(probe).contains("not_found");
+
+      List<String> traffic = browser.apiTraffic();
+      assertThat(traffic).anySatisfy(t -> assertThat(t).contains("/api/v1/me"));
+      assertThat(traffic).anySatisfy(t -> assertThat(t).startsWith("event incident"));
+      for (String response : traffic) {
+        if (response.contains("/api/v1/households/hh-0002")) {
+          continue; // the probe above
+        }
+        assertThat(response).doesNotContain(HOUSEHOLD_B);
+      }
+      String page = browser.pageSource();
+      assertThat(page).doesNotContain(HOUSEHOLD_B).doesNotContain("Resident 0002");
+      assertThat(browser.pageText()).doesNotContainPattern("(^|[^0-9])102([^0-9]|$)");
+    }
+  }
+
+  private static List<Incident> openIncidents() {
+    return fixture.gateway.gateway().alerting().orElseThrow().engine().openIncidents();
+  }
+}
