@@ -199,6 +199,11 @@ public final class AlertEngine {
     });
   }
 
+  /** Incidents closed since {@code since}, most recently closed first, at most {@code limit}. */
+  public Future<List<Incident>> recentlyClosed(java.time.Instant since, int limit) {
+    return store.recentlyClosed(since, limit);
+  }
+
   /** Called on the engine's thread after every incident change; must not block. */
   public void addListener(IncidentListener listener) {
     recorder.addListener(listener);

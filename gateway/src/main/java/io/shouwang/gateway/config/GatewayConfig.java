@@ -78,7 +78,16 @@ public record GatewayConfig(
       int deadLetterCapacity) {}
 
   /** The operations and API HTTP server. */
-  public record Http(String host, int port) {}
+  /**
+   * The HTTP server: operations endpoints, the API and the pages.
+   *
+   * @param secureCookies mark the session cookie Secure (on when a TLS proxy is in front)
+   * @param sessionTimeout a session unused this long is gone
+   * @param webRoot a folder of pages to serve instead of the ones in the jar (for page work), or
+   *     empty
+   */
+  public record Http(String host, int port, boolean secureCookies, Duration sessionTimeout,
+      Optional<Path> webRoot) {}
 
   /** Where the embedded broker and time-series server listen and keep their data. */
   public record Embedded(
@@ -158,7 +167,10 @@ public record GatewayConfig(
               + mqtt.telemetryReceiveMaximum()
               + ") so QoS 1 telemetry can never overflow a lane");
     }
-    Http http = new Http(t.nonBlank("http.host"), t.integer("http.port", 0, 65_535));
+    Http http = new Http(t.nonBlank("http.host"), t.integer("http.port", 0, 65_535),
+        t.bool("http.secureCookies"),
+        t.duration("http.sessionTimeout", Duration.ofMinutes(1), Duration.ofDays(7)),
+        optionalPath(t, "http.webRoot"));
     Embedded embedded =
         new Embedded(
             Path.of(t.nonBlank("embedded.dataDir")),
