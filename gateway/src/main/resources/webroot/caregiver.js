@@ -20,7 +20,7 @@
         ],
       }))
       : [h('p', { class: 'empty', 'data-testid': 'queue-empty' }, t('caregiver.empty'))]));
-    el('grids').textContent = grids.map((g) => g.name).join('、');
+    el('grids').textContent = grids.map((g) => g.name).join(t('common.listSep'));
     App.tick();
   }
 

@@ -32,7 +32,7 @@ const Chart = (() => {
 
   /**
    * series: {metric, unit, low, high, points: [{t, v, min, max, abnormal}]}; from/to: ISO times.
-   * bucketMs: the spacing of the points, to break the line over gaps of missing readings.
+   * bucketMs: the width of one bucket, to break the line over long gaps of missing readings.
    */
   function line(series, from, to, bucketMs, label) {
     const t0 = Date.parse(from);
@@ -77,12 +77,14 @@ const Chart = (() => {
       root.append(svg('text', { x: W - PAD.right - 2, y: y(limit) - 4, class: 'limit-label', 'text-anchor': 'end' }, fmt(limit)));
     }
 
-    // Split into runs wherever readings are missing for more than two buckets.
+    // Split into runs wherever readings are missing for a while (an hour on the 24 h view), so a
+    // monitor left off the wrist shows as a gap, not as a straight line across the night.
+    const maxGap = Math.max(6 * bucketMs, 3600000);
     const runs = [];
     let run = [];
     points.forEach((p, i) => {
       const t = Date.parse(p.t);
-      if (i > 0 && t - Date.parse(points[i - 1].t) > 2 * bucketMs) {
+      if (i > 0 && t - Date.parse(points[i - 1].t) > maxGap) {
         runs.push(run);
         run = [];
       }

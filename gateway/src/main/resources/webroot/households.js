@@ -7,7 +7,7 @@ const Households = (() => {
   const lower = (v) => (v === null || v === undefined ? '' : String(v).toLowerCase());
 
   function residentNames(household) {
-    return (household.residents || []).map((r) => r.name).join('、');
+    return (household.residents || []).map((r) => r.name).join(t('common.listSep'));
   }
 
   /** The counts that need a person's attention, as short highlighted labels. */
@@ -55,7 +55,7 @@ const Households = (() => {
       const grid = grids.find((g) => g.id === gridId) || {};
       const sample = [...byGrid.get(gridId).values()][0].list[0];
       const name = grid.name || (sample.grid && sample.grid.name) || gridId;
-      const caregivers = (grid.caregivers || []).map((c) => c.name).join('、');
+      const caregivers = (grid.caregivers || []).map((c) => c.name).join(t('common.listSep'));
       return h('section', { class: 'grid-block', 'data-testid': 'grid-block', 'data-grid-id': gridId },
         h('h3', {}, name, caregivers ? h('span', { class: 'muted' }, ' · ' + caregivers) : null),
         [...byGrid.get(gridId).values()].map(({ building, list }) => h('div', { class: 'building' },

@@ -53,7 +53,7 @@ const Incidents = (() => {
   }
 
   function residents(incident) {
-    return (incident.residents || []).map((r) => (typeof r === 'string' ? r : r.name)).join('、');
+    return (incident.residents || []).map((r) => (typeof r === 'string' ? r : r.name)).join(t('common.listSep'));
   }
 
   function where(incident) {
@@ -79,7 +79,7 @@ const Incidents = (() => {
     return [...byRecipient.values()].map(({ page, channels }) => h('span', {
       class: 'paged-person', 'data-testid': 'paged-person',
     }, (page.recipientName || page.recipientId) + (page.role ? ' · ' + App.label('role', page.role) : ''),
-    ' (', channels.map((c) => App.label('channel', c.channel) + ' ' + App.label('page', c.status)).join('，'), ')'));
+    ' (', channels.map((c) => App.label('channel', c.channel) + ' ' + App.label('page', c.status)).join(t('common.listSep')), ')'));
   }
 
   function acceptedLine(incident) {
@@ -120,7 +120,9 @@ const Incidents = (() => {
     isOpen(incident) ? h('div', { class: 'step', 'data-testid': 'step' },
       h('span', { class: 'step-no' }, stepText(incident)), ' ', pagedLine(incident.paged)) : null,
     acceptedLine(incident),
-    incident.attachCount ? h('div', { class: 'muted' }, t('incident.attached', { n: incident.attachCount })) : null,
+    // attachCount includes the signal that raised the incident: only repeats are worth a line.
+    incident.attachCount > 1 ? h('div', { class: 'muted', 'data-testid': 'repeats' },
+      t('incident.attached', { n: incident.attachCount - 1 })) : null,
     o.buttons || null);
     if (o.onSelect) {
       el.addEventListener('click', (e) => {
@@ -136,6 +138,14 @@ const Incidents = (() => {
     return el;
   }
 
+  function actor(entry) {
+    const id = entry.actor || '';
+    if (id === 'system') return t('timeline.system');
+    if (id === 'resident') return t('timeline.resident');
+    if (id.startsWith('device:')) return t('incident.device', { id: id.slice('device:'.length) });
+    return entry.actorName || id;
+  }
+
   /** The record of who did what and when, oldest first. */
   function timeline(entries) {
     return h('ol', { class: 'timeline', 'data-testid': 'timeline' },
@@ -144,7 +154,7 @@ const Incidents = (() => {
       },
       h('time', { datetime: e.at }, App.time(e.at)),
       h('strong', {}, App.label('timeline', e.action)),
-      h('span', { class: 'actor' }, e.actorName || (e.actor === 'system' ? t('timeline.system') : e.actor)),
+      h('span', { class: 'actor' }, actor(e)),
       e.detail ? h('span', { class: 'detail' }, e.detail) : null)));
   }
 

@@ -18,17 +18,17 @@
       ? vitalLimits.map((x) => [x.key || x.name, x.value])
       : Object.entries(vitalLimits || {});
     if (!entries.length) return null;
-    return h('p', { class: 'small', 'data-testid': 'vital-limits' }, h('strong', {}, t('resident.limits')), '：',
-      entries.map(([k, v]) => `${App.label('limit', k)} ${v}`).join('，'));
+    return h('p', { class: 'small', 'data-testid': 'vital-limits' }, h('strong', {}, t('resident.limits')), t('common.colon'),
+      entries.map(([k, v]) => `${App.label('limit', k)} ${v}`).join(t('common.listSep')));
   }
 
   function resident(r) {
     return h('article', { class: 'resident-entry', 'data-testid': 'resident' },
       h('h3', {}, r.name, ' ', h('span', { class: 'muted' }, age(r.birthYear)),
         r.livesAlone ? h('span', { class: 'chip lives-alone' }, t('resident.livesAlone')) : null),
-      r.medicalNotes ? h('p', {}, h('strong', {}, t('resident.medicalNotes')), '：',
+      r.medicalNotes ? h('p', {}, h('strong', {}, t('resident.medicalNotes')), t('common.colon'),
         h('span', { 'data-testid': 'medical-notes' }, r.medicalNotes)) : null,
-      r.language ? h('p', { class: 'small' }, h('strong', {}, t('resident.language')), '：', r.language) : null,
+      r.language ? h('p', { class: 'small' }, h('strong', {}, t('resident.language')), t('common.colon'), r.language) : null,
       limits(r.vitalLimits));
   }
 
@@ -43,14 +43,15 @@
 
   function recipients(list) {
     return (list || []).map((r) => (typeof r === 'string' ? App.label('group', r)
-      : (r.name || r.id) + (r.role ? ' (' + App.label('role', r.role) + ')' : ''))).join('、');
+      : (r.name || r.id) + (r.role ? ' (' + App.label('role', r.role) + ')' : ''))).join(t('common.listSep'));
   }
 
   function after(step) {
     const seconds = Number(step.afterSeconds);
     if (!Number.isFinite(seconds)) return t('resident.protocol.after', { after: step.after });
     if (seconds === 0) return t('resident.protocol.atOnce');
-    return t('resident.protocol.after', { after: App.duration(seconds * 1000) });
+    const span = seconds % 60 === 0 ? t('common.minutes', { n: seconds / 60 }) : t('common.seconds', { n: seconds });
+    return t('resident.protocol.after', { after: span });
   }
 
   function render() {

@@ -26,7 +26,8 @@ const Vitals = (() => {
         limits ? h('span', { class: 'muted' }, ' · ' + limits) : null,
         abnormal ? h('span', { class: 'abnormal-count' }, ' · ' + t('vitals.abnormal', { n: abnormal })) : null),
       (series.points || []).length
-        ? Chart.line(series, data.from, data.to, BUCKET_MS[data.range] || BUCKET_MS['24h'], label)
+        ? Chart.line(series, data.from, data.to,
+          data.bucketSeconds ? data.bucketSeconds * 1000 : BUCKET_MS[data.range] || BUCKET_MS['24h'], label)
         : h('p', { class: 'muted' }, t('vitals.none')));
   }
 
@@ -35,10 +36,14 @@ const Vitals = (() => {
     container.setAttribute('aria-busy', 'true');
     try {
       const data = await App.api('GET', `/api/v1/households/${encodeURIComponent(householdId)}/vitals?range=${range}`);
-      const series = (data.series || []);
-      container.replaceChildren(...(series.length
-        ? series.map((s) => panel(s, data))
-        : [h('p', { class: 'muted', 'data-testid': 'vitals-empty' }, t('vitals.none'))]));
+      const series = data.series || [];
+      const measured = series.filter((s) => (s.points || []).length);
+      // Signs the monitor does not measure for this resident are one line, not empty charts.
+      const unmeasured = series.filter((s) => !(s.points || []).length)
+        .map((s) => App.label('vitals', s.metric));
+      container.replaceChildren(...measured.map((s) => panel(s, data)),
+        ...(unmeasured.length ? [h('p', { class: 'muted wide', 'data-testid': 'vitals-empty' },
+          t('vitals.noneFor', { metrics: unmeasured.join(t('common.listSep')) }))] : []));
     } catch (err) {
       const text = err.status === 403 ? t('vitals.forbidden') : App.errorText(err);
       container.replaceChildren(h('p', { class: 'muted', role: 'status' }, text));

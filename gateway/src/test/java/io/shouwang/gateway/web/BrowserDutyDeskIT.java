@@ -96,6 +96,9 @@ class BrowserDutyDeskIT {
       browser.waiting().until(d -> d.findElements(queued).size() == 2);
       browser.click(By.cssSelector("#queue [data-testid=incident-card] .where"));
       browser.await(By.cssSelector("#detail [data-testid=timeline]"));
+      browser.click(By.id("new-critical-dismiss"));
+      browser.waiting().until(d -> !d.findElement(By.tagName("body")).getDomAttribute("class")
+          .contains("flash") && !d.findElement(By.id("toast")).isDisplayed());
       browser.screenshot("desk");
 
       browser.open("/resident.html?household=hh-0001");
@@ -126,6 +129,11 @@ class BrowserDutyDeskIT {
       browser.await(By.cssSelector("#grid [data-testid=household-tile]"));
       assertThat(withoutLanguageButtons(browser)).doesNotContainPattern(CJK);
       browser.screenshot("desk-en");
+      browser.open("/resident.html?household=hh-0001");
+      browser.await(By.cssSelector("[data-testid=device-row]"));
+      browser.waiting().until(d -> browser.attribute(By.id("vitals"), "aria-busy") == null);
+      assertThat(withoutLanguageButtons(browser)).doesNotContainPattern(CJK);
+      browser.open("/desk.html");
 
       browser.click(By.cssSelector("[data-testid=lang-zh]"));
       assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("社区服务中心值班台");
@@ -145,10 +153,14 @@ class BrowserDutyDeskIT {
         .stream().map(e -> e.getDomAttribute("data-action")).toList();
   }
 
-  /** The page's visible text, less the "中文" button that names the other language. */
+  /**
+   * The page's visible text, less the "中文" button that names the other language and the logo's
+   * 守 (a mark, not a word).
+   */
   private static String withoutLanguageButtons(Browser browser) {
     String text = browser.pageText();
-    for (WebElement button : browser.driver.findElements(By.cssSelector("[data-lang]"))) {
+    for (WebElement button : browser.driver.findElements(
+        By.cssSelector("[data-lang], .logo"))) {
       text = text.replace(button.getText(), "");
     }
     return text;

@@ -32,6 +32,7 @@ class BrowserFamilyIT {
 
   @BeforeAll
   static void start() throws Exception {
+    // Readings a day old are accepted: the device clock is right, the test writes history.
     fixture = PagesFixture.start(dir, Map.of("SHOUWANG_INGEST_MAX_CLOCK_SKEW", "8d"));
   }
 
@@ -44,11 +45,12 @@ class BrowserFamilyIT {
 
   @Test
   void familySeesTheirRelativeAndNoTraceOfAnotherHousehold() throws Exception {
-    // A day of readings for A, with a night-time dip in SpO2.
+    // A day of readings for A, with a dip in SpO2 below the limit.
     Instant now = Instant.now();
-    for (int i = 48; i >= 1; i--) {
-      float spo2 = i >= 20 && i <= 23 ? 86f : 96f + (i % 3);
-      fixture.vitals("hm-0001", now.minus(Duration.ofMinutes(30L * i)), 68f + (i % 7), spo2);
+    for (int i = 96; i >= 1; i--) {
+      float spo2 = i >= 40 && i <= 44 ? 86f : 95f + (i % 4);
+      float heartRate = 66f + 8f * (float) Math.sin(i / 8.0) + (i % 3);
+      fixture.vitals("hm-0001", now.minus(Duration.ofMinutes(15L * i)), heartRate, spo2);
     }
     // B has an open incident before the page opens...
     fixture.press("btn-0002");
@@ -85,6 +87,12 @@ class BrowserFamilyIT {
           && browser.attribute(By.id("vitals"), "aria-busy") == null);
       browser.click(By.cssSelector("[data-testid=range-24h]"));
       browser.await(By.cssSelector("#vitals [data-testid=vitals-chart]"));
+      // The dip below the SpO2 limit is marked, and the limit is drawn.
+      By spo2 = By.cssSelector("[data-testid=vital-spo2]");
+      assertThat(browser.await(spo2).findElements(By.cssSelector("[data-testid=abnormal-point]")))
+          .isNotEmpty();
+      assertThat(browser.await(spo2).findElements(By.cssSelector("[data-testid=limit-line]")))
+          .isNotEmpty();
       browser.screenshot("family");
 
       // What asking for B directly gives: the same as for a household that does not exist.
