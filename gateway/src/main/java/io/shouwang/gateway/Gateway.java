@@ -208,7 +208,7 @@ public final class Gateway {
 
   /** QuestDB SQL on the embedded default, Flux on a real InfluxDB. */
   private VitalsStore vitalsStore(GatewayConfig config, String influxUrl) {
-    if (config.influx().embedded()) {
+    if (config.influx().questDbQueries()) {
       WebClient client = WebClient.create(vertx);
       stopOrder.add(0, () -> {
         client.close();

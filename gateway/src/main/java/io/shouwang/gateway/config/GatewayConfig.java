@@ -47,11 +47,24 @@ public record GatewayConfig(
   }
 
   /** Time-series store reached over the InfluxDB v2 write API. */
-  public record Influx(String url, String org, String bucket, String token, Duration timeout) {
+  /**
+   * The time-series store.
+   *
+   * @param queryLanguage how the pages read vitals back: {@code flux} (InfluxDB 2.x, Cloud, 1.8+),
+   *     {@code questdb-sql} (QuestDB, the embedded server) or {@code auto} (QuestDB SQL for the
+   *     embedded server, Flux otherwise)
+   */
+  public record Influx(String url, String org, String bucket, String token, Duration timeout,
+      String queryLanguage) {
 
     /** True when the gateway should start its own in-process time-series server. */
     public boolean embedded() {
       return EMBEDDED.equals(url);
+    }
+
+    /** True when vitals are read with QuestDB's SQL rather than Flux. */
+    public boolean questDbQueries() {
+      return "questdb-sql".equals(queryLanguage) || ("auto".equals(queryLanguage) && embedded());
     }
 
     @Override
@@ -144,7 +157,8 @@ public record GatewayConfig(
             t.nonBlank("influx.org"),
             t.nonBlank("influx.bucket"),
             t.string("influx.token"),
-            t.duration("influx.timeout", Duration.ofMillis(100), Duration.ofMinutes(5)));
+            t.duration("influx.timeout", Duration.ofMillis(100), Duration.ofMinutes(5)),
+            oneOf(t, "influx.queryLanguage", "auto", "flux", "questdb-sql"));
     Storage storage =
         new Storage(
             Path.of(t.nonBlank("storage.spoolDir")),
@@ -219,6 +233,17 @@ public record GatewayConfig(
           key, "expected 'embedded', tcp://host:port or ssl://host:port, got '" + url + "'");
     }
     return url;
+  }
+
+  private static String oneOf(ConfigTree t, String key, String... allowed) {
+    String value = t.nonBlank(key).trim();
+    for (String a : allowed) {
+      if (a.equals(value)) {
+        return value;
+      }
+    }
+    throw new ConfigException(key, "expected one of " + String.join(", ", allowed) + ", got '"
+        + value + "'");
   }
 
   private static String httpUrl(ConfigTree t, String key) {

@@ -88,6 +88,7 @@ public final class GatewayFixture implements AutoCloseable {
     env.put("SHOUWANG_MQTT_RECONNECT_MIN_DELAY", "1s");
     env.put("SHOUWANG_MQTT_RECONNECT_MAX_DELAY", "2s");
     env.put("SHOUWANG_INFLUX_URL", timeSeries.url());
+    env.put("SHOUWANG_INFLUX_QUERY_LANGUAGE", "questdb-sql");
     env.put("SHOUWANG_HTTP_HOST", "127.0.0.1");
     env.put("SHOUWANG_HTTP_PORT", "0");
     env.put("SHOUWANG_STORAGE_SPOOL_DIR", dir.resolve("spool").toString());
