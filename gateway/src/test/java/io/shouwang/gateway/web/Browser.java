@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,6 +34,15 @@ final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Duration WAIT = Duration.ofSeconds(20);
+  // Selenium warns that it has no DevTools bindings for this Chromium; the tests only use
+  // ChromeDriver's own CDP endpoint, which needs none. Held here so the setting is not collected.
+  private static final List<Logger> QUIET = List.of(
+      Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+      Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
+
+  static {
+    QUIET.forEach(l -> l.setLevel(Level.SEVERE));
+  }
 
   final ChromeDriver driver;
   private final String base;
@@ -79,6 +89,7 @@ final class Browser implements AutoCloseable {
         "--user-data-dir=" + profile);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.PERFORMANCE, Level.ALL);
+    logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
     return options;
   }
@@ -143,6 +154,14 @@ final class Browser implements AutoCloseable {
   String pageSource() {
     return (String) ((JavascriptExecutor) driver)
         .executeScript("return document.documentElement.outerHTML");
+  }
+
+  /** Errors the pages wrote to the browser console (script errors, failed loads). */
+  List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   void screenshot(String name) throws IOException {

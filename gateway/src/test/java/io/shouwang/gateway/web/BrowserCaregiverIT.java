@@ -56,6 +56,7 @@ class BrowserCaregiverIT {
           .contains("Carer One");
       browser.await(By.cssSelector("#queue [data-testid=action-on_site]"));
       browser.screenshot("caregiver");
+      assertThat(browser.consoleErrors()).isEmpty();
     }
   }
 }

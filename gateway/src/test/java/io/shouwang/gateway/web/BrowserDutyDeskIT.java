@@ -106,6 +106,7 @@ class BrowserDutyDeskIT {
       browser.await(By.cssSelector("[data-testid=device-row]"));
       browser.waiting().until(d -> browser.attribute(By.id("vitals"), "aria-busy") == null);
       browser.screenshot("resident");
+      assertThat(browser.consoleErrors()).isEmpty();
     }
   }
 
@@ -141,6 +142,7 @@ class BrowserDutyDeskIT {
       browser.driver.navigate().refresh();
       assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("社区服务中心值班台");
       assertThat(browser.attribute(By.tagName("html"), "lang")).isEqualTo("zh-CN");
+      assertThat(browser.consoleErrors()).isEmpty();
     }
   }
 

@@ -94,6 +94,7 @@ class BrowserFamilyIT {
       assertThat(browser.await(spo2).findElements(By.cssSelector("[data-testid=limit-line]")))
           .isNotEmpty();
       browser.screenshot("family");
+      assertThat(browser.consoleErrors()).isEmpty();
 
       // What asking for B directly gives: the same as for a household that does not exist.
       String probe = browser.fetch(fixture.baseUrl() + "/api/v1/households/hh-0002");

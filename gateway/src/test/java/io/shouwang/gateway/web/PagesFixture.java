@@ -1,7 +1,6 @@
 package io.shouwang.gateway.web;
 
 import io.shouwang.gateway.testing.Envelopes;
-import io.shouwang.gateway.testing.FreePorts;
 import io.shouwang.gateway.testing.GatewayFixture;
 import io.shouwang.gateway.testing.TestPublisher;
 import io.shouwang.gateway.testing.TestRegistries;
@@ -9,7 +8,6 @@ import io.shouwang.schemas.Encoding;
 import io.shouwang.schemas.MessageClass;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,16 +35,8 @@ final class PagesFixture implements AutoCloseable {
 
   /** With extra SHOUWANG_* settings for the gateway. */
   static PagesFixture start(Path dir, Map<String, String> env) throws Exception {
-    // The gateway runs its own embedded QuestDB: it reads vitals back with QuestDB SQL only in
-    // that mode, and speaks Flux (which QuestDB does not serve) to an external store URL.
-    Map<String, String> settings = new HashMap<>(Map.of(
-        "SHOUWANG_INFLUX_URL", "embedded",
-        "SHOUWANG_EMBEDDED_DATA_DIR", dir.resolve("embedded").toString(),
-        "SHOUWANG_EMBEDDED_TIME_SERIES_HOST", "127.0.0.1",
-        "SHOUWANG_EMBEDDED_TIME_SERIES_HTTP_PORT", Integer.toString(FreePorts.next())));
-    settings.putAll(env);
     GatewayFixture gateway =
-        GatewayFixture.startWithRegistry(dir, TestRegistries.writeWithUsers(dir), settings);
+        GatewayFixture.startWithRegistry(dir, TestRegistries.writeWithUsers(dir), env);
     return new PagesFixture(gateway, new TestPublisher(gateway.brokerUrl()));
   }
 
