@@ -6,6 +6,7 @@ import io.shouwang.gateway.health.DeviceHealthBoard;
 import io.shouwang.gateway.notify.dashboard.DashboardEvent;
 import io.shouwang.gateway.notify.dashboard.DashboardFeed;
 import io.shouwang.gateway.notify.dashboard.DashboardSubscription;
+import io.shouwang.registry.AccessRole;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -75,7 +76,7 @@ final class StreamRoutes {
     DashboardSubscription subscription = feed.subscribe(
         task -> context.runOnContext(v -> task.run()),
         event -> {
-          if (response.ended() || !scope.sees(event.data().get("householdId"))) {
+          if (response.ended()) {
             return;
           }
           if (response.writeQueueFull()) {
@@ -84,7 +85,9 @@ final class StreamRoutes {
             return;
           }
           response.write("event: " + event.kind() + "\ndata: " + data(event).encode() + "\n\n");
-        });
+        },
+        event -> scope.sees(event.data().get("householdId")),
+        recipient -> isAddressedTo(scope, recipient));
     long keepAlive = vertx.setPeriodic(KEEP_ALIVE.toMillis(), id -> {
       if (!response.ended()) {
         response.write(": keep-alive\n\n");
@@ -94,6 +97,16 @@ final class StreamRoutes {
       subscription.close();
       vertx.cancelTimer(keepAlive);
     });
+  }
+
+  /** True when a page to this recipient id is a page to the person behind this scope. */
+  static boolean isAddressedTo(AccessScope scope, String recipientId) {
+    if (recipientId.equals(scope.actorId())) {
+      return true;
+    }
+    String desk = "duty-desk:";
+    return scope.role() == AccessRole.DUTY_DESK && recipientId.startsWith(desk)
+        && scope.communities().contains(recipientId.substring(desk.length()));
   }
 
   private static JsonObject data(DashboardEvent event) {
