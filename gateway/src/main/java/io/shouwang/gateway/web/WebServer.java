@@ -71,7 +71,12 @@ public final class WebServer {
     StaticHandler pages = config.webRoot()
         .map(dir -> StaticHandler.create(FileSystemAccess.ROOT, dir.toAbsolutePath().toString())
             .setCachingEnabled(false))
-        .orElseGet(() -> StaticHandler.create(WEBROOT));
+        .orElseGet(() -> StaticHandler.create(WEBROOT).setCachingEnabled(false));
+    // Revalidate every time: after an upgrade no browser keeps an old app.js beside a new page.
+    root.route("/*").handler(ctx -> {
+      ctx.response().putHeader("Cache-Control", "no-cache");
+      ctx.next();
+    });
     root.route("/*").handler(pages.setIndexPage("login.html"));
     return root;
   }
@@ -95,7 +100,11 @@ public final class WebServer {
     ctx.response()
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("X-Frame-Options", "DENY")
-        .putHeader("Referrer-Policy", "no-referrer");
+        .putHeader("Referrer-Policy", "no-referrer")
+        // Pages load only their own scripts, styles and data: no inline script can run.
+        .putHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
+            + "style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     ctx.next();
   }
 }
