@@ -88,7 +88,7 @@ public final class AlertEngine {
     CommandSender commandSender = new CommandSender(commands, registry, incidents, recorder,
         config.dispatch(), scheduler, loop, this.clock, meters);
     this.responders =
-        new Responders(incidents, escalation, recorder, this.clock, commandSender::helpComing);
+        new Responders(incidents, escalation, recorder, this.clock, commandSender.residentFeedback());
     IncidentStage stage =
         new IncidentStage(registry, config, incidents, escalation, recorder, this.clock, meters);
     this.pipeline = new AlertPipeline(new RuleStage(rules, meters), stage, commandSender);
