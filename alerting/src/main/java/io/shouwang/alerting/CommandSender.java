@@ -168,7 +168,8 @@ final class CommandSender {
     Instant expires = Instant.ofEpochSecond(command.getExpiresAt().getSeconds());
     boolean expired = command.hasExpiresAt() && !clock.instant().isBefore(expires);
     if (attempt < settings.maxAttempts() && !expired) {
-      scheduler.schedule(settings.backoffAfter(attempt),
+      scheduler.schedule(settings.jitteredBackoffAfter(attempt,
+          java.util.concurrent.ThreadLocalRandom.current().nextDouble()),
           () -> loop.execute(() -> attempt(job, attempt + 1)));
       return;
     }
