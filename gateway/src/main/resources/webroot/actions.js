@@ -108,8 +108,7 @@ const Actions = (() => {
    * onDone(detail) redraws the page.
    */
   async function run(action, incident, ctx, onDone) {
-    const pageError = document.getElementById('page-error');
-    App.showError(pageError, null);
+    App.showPageError(null);
     if (action === 'accept') return dialog(action, incident, etaForm(), onDone);
     if (action === 'resolve') return dialog(action, incident, resolveForm(), onDone);
     if (action === 'cancel') return dialog(action, incident, cancelForm(), onDone);
@@ -123,7 +122,7 @@ const Actions = (() => {
       toast(t('action.done'));
       onDone(detail);
     } catch (err) {
-      App.showError(pageError, err);
+      App.showPageError(err);
     }
     return undefined;
   }

@@ -299,9 +299,63 @@ const App = (() => {
     el.textContent = (user.name || user.username) + ' · ' + label('role', user.role);
   }
 
+  /** Shows err in the page's error banner (#page-error); null clears it. */
+  function showPageError(err) {
+    showError(document.getElementById('page-error'), err);
+  }
+
+  /** Shows the translation of key in the page's error banner. */
+  function showPageMessage(key) {
+    const el = document.getElementById('page-error');
+    if (!el) return;
+    el.textContent = t(key);
+    el.hidden = false;
+  }
+
+  /**
+   * Starts a signed-in page: wires the header's language and logout buttons, then fetches the user
+   * and shows them in the header (again after every language switch). Resolves with the user, or
+   * with null once the error banner says why the page cannot go on: the user could not be fetched,
+   * or stopKey names the message for a page that lacks what it needs (a missing query parameter).
+   */
+  async function startPage(stopKey) {
+    initLangSwitch();
+    initLogout();
+    if (stopKey) {
+      showPageMessage(stopKey);
+      return null;
+    }
+    let user;
+    try {
+      user = await me();
+    } catch (err) {
+      showPageError(err);
+      return null;
+    }
+    showUser(user);
+    onLangChange(() => showUser(user));
+    return user;
+  }
+
+  /**
+   * A page's load function that reports its own outcome: the error banner is cleared when fn
+   * succeeds and shows why when it fails, so the returned function never rejects.
+   */
+  function loader(fn) {
+    return async (...args) => {
+      try {
+        await fn(...args);
+        showPageError(null);
+      } catch (err) {
+        showPageError(err);
+      }
+    };
+  }
+
   return {
     t, label, h, api, ApiError, errorText, showError, setLang, onLangChange, initLangSwitch,
     applyTranslations, time, dateTime, duration, tick, startTicking, stream, connectionIndicator,
-    debounce, me, initLogout, query, showUser, lang: () => lang, locale,
+    debounce, me, initLogout, query, showUser, showPageError, showPageMessage, startPage, loader,
+    lang: () => lang, locale,
   };
 })();

@@ -24,27 +24,15 @@
     App.tick();
   }
 
-  async function refresh() {
-    try {
-      const data = await App.api('GET', '/api/v1/incidents?state=open');
-      incidents = Incidents.sort(data.incidents || []);
-      render();
-      App.showError(el('page-error'), null);
-    } catch (err) {
-      App.showError(el('page-error'), err);
-    }
-  }
+  const refresh = App.loader(async () => {
+    const data = await App.api('GET', '/api/v1/incidents?state=open');
+    incidents = Incidents.sort(data.incidents || []);
+    render();
+  });
 
   async function start() {
-    App.initLangSwitch();
-    App.initLogout();
-    try {
-      me = await App.me();
-    } catch (err) {
-      App.showError(el('page-error'), err);
-      return;
-    }
-    App.showUser(me);
+    me = await App.startPage();
+    if (!me) return;
     App.startTicking();
     App.api('GET', '/api/v1/grids').then((data) => {
       grids = data.grids || [];
@@ -54,10 +42,7 @@
     const later = App.debounce(refresh, 250);
     App.stream({ incident: later }, App.connectionIndicator(el('conn')), later);
     setInterval(refresh, 30000);
-    App.onLangChange(() => {
-      App.showUser(me);
-      render();
-    });
+    App.onLangChange(render);
   }
 
   start();

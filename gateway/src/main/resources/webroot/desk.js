@@ -98,7 +98,7 @@
       state.detail = await App.api('GET', '/api/v1/incidents/' + encodeURIComponent(state.selectedId));
       renderDetail();
     } catch (err) {
-      App.showError(el('page-error'), err);
+      App.showPageError(err);
     }
   }
 
@@ -155,47 +155,32 @@
     el('grid').replaceChildren(...Households.gridView(state.grids, state.households));
   }
 
-  async function refreshAll() {
-    try {
-      await Promise.all([loadIncidents(), loadServices(), loadDetail()]);
-      App.showError(el('page-error'), null);
-    } catch (err) {
-      App.showError(el('page-error'), err);
-    }
-  }
+  const refreshAll = App.loader(() => Promise.all([loadIncidents(), loadServices(), loadDetail()]));
 
   const refreshIncidents = App.debounce(() => {
     refreshAll();
     refreshGrid();
   }, 250);
-  const refreshGrid = App.debounce(() => loadGrid().catch((err) => App.showError(el('page-error'), err)), 2000);
+  const refreshGrid = App.debounce(() => loadGrid().catch(App.showPageError), 2000);
 
   function renderClock() {
     el('clock').textContent = App.time(new Date().toISOString());
   }
 
   async function start() {
-    App.initLangSwitch();
-    App.initLogout();
     Sound.initToggle(el('sound'));
     el('new-critical-dismiss').addEventListener('click', () => { el('new-critical').hidden = true; });
     document.body.addEventListener('animationend', () => document.body.classList.remove('flash'));
-    try {
-      state.me = await App.me();
-    } catch (err) {
-      App.showError(el('page-error'), err);
-      return;
-    }
-    App.showUser(state.me);
+    state.me = await App.startPage();
+    if (!state.me) return;
     App.startTicking();
     renderClock();
     setInterval(renderClock, 1000);
-    await Promise.all([refreshAll(), loadGrid().catch((err) => App.showError(el('page-error'), err))]);
+    await Promise.all([refreshAll(), loadGrid().catch(App.showPageError)]);
     App.stream({ incident: refreshIncidents, device: refreshGrid }, App.connectionIndicator(el('conn')),
       refreshIncidents);
     setInterval(refreshAll, 30000);
     App.onLangChange(() => {
-      App.showUser(state.me);
       renderClock();
       renderQueue();
       renderServices();

@@ -2,7 +2,7 @@
 'use strict';
 
 (() => {
-  const { h, t } = App;
+  const { t } = App;
   const el = (id) => document.getElementById(id);
   let me = null;
   let householdId = null;
@@ -18,29 +18,20 @@
 
   function render() {
     const c = card;
-    const open = Incidents.sort((c.incidents || []).filter(Incidents.isOpen));
+    const open = Households.showIncidentsAndDevices(c, me, load);
     el('relative-name').textContent = Households.residentNames(c);
     el('relative-where').textContent = [c.building && c.building.name, c.flat].filter(Boolean).join(' · ');
     const [kind, key] = overall(c, open);
     el('overall').className = 'overall overall-' + kind;
     el('overall').textContent = t(key);
-    el('incidents').replaceChildren(...(open.length
-      ? open.map((i) => Incidents.card(i, { buttons: Actions.buttons(i, me, null, load) }))
-      : [h('p', { class: 'muted' }, t('resident.incidents.empty'))]));
-    el('devices').replaceChildren(Households.deviceTable(c.devices));
     el('family').removeAttribute('aria-busy');
     App.tick();
   }
 
-  async function load() {
-    try {
-      card = await App.api('GET', '/api/v1/households/' + encodeURIComponent(householdId));
-      render();
-      App.showError(el('page-error'), null);
-    } catch (err) {
-      App.showError(el('page-error'), err);
-    }
-  }
+  const load = App.loader(async () => {
+    card = await App.api('GET', '/api/v1/households/' + encodeURIComponent(householdId));
+    render();
+  });
 
   function showRange(next) {
     range = next;
@@ -51,19 +42,11 @@
   }
 
   async function start() {
-    App.initLangSwitch();
-    App.initLogout();
-    try {
-      me = await App.me();
-    } catch (err) {
-      App.showError(el('page-error'), err);
-      return;
-    }
-    App.showUser(me);
+    me = await App.startPage();
+    if (!me) return;
     householdId = (me.households || [])[0];
     if (!householdId) {
-      el('page-error').textContent = t('family.noHousehold');
-      el('page-error').hidden = false;
+      App.showPageMessage('family.noHousehold');
       return;
     }
     App.startTicking();
@@ -76,7 +59,6 @@
     App.stream({ incident: reload, device: reload }, App.connectionIndicator(el('conn')), reload);
     setInterval(load, 30000);
     App.onLangChange(() => {
-      App.showUser(me);
       if (card) render();
       showRange(range);
     });

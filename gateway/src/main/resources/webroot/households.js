@@ -1,5 +1,5 @@
-// Households and their devices: the desk's grid view (grid → building → household tiles) and the
-// device health table of the resident card and the family page.
+// Households and their devices: the desk's grid view (grid → building → household tiles), and the
+// open incidents and device health table of the resident card and the family page.
 'use strict';
 
 const Households = (() => {
@@ -90,5 +90,18 @@ const Households = (() => {
       })));
   }
 
-  return { gridView, deviceTable, problems, residentNames };
+  /**
+   * Fills a household page's #incidents with the household's open incidents (their buttons call
+   * onDone) and #devices with its device table; returns the open incidents.
+   */
+  function showIncidentsAndDevices(household, me, onDone) {
+    const open = Incidents.sort((household.incidents || []).filter(Incidents.isOpen));
+    document.getElementById('incidents').replaceChildren(...(open.length
+      ? open.map((i) => Incidents.card(i, { buttons: Actions.buttons(i, me, null, onDone) }))
+      : [h('p', { class: 'muted' }, t('resident.incidents.empty'))]));
+    document.getElementById('devices').replaceChildren(deviceTable(household.devices));
+    return open;
+  }
+
+  return { gridView, deviceTable, problems, residentNames, showIncidentsAndDevices };
 })();

@@ -72,40 +72,19 @@
     const steps = (c.protocol && c.protocol.steps) || [];
     el('protocol').replaceChildren(...steps.map((s) => h('li', { 'data-testid': 'protocol-step' },
       h('strong', {}, after(s)), ' → ', recipients(s.recipients))));
-    const open = Incidents.sort((c.incidents || []).filter(Incidents.isOpen));
-    el('incidents').replaceChildren(...(open.length
-      ? open.map((i) => Incidents.card(i, { buttons: Actions.buttons(i, me, null, load) }))
-      : [h('p', { class: 'muted' }, t('resident.incidents.empty'))]));
-    el('devices').replaceChildren(Households.deviceTable(c.devices));
+    Households.showIncidentsAndDevices(c, me, load);
     el('card').removeAttribute('aria-busy');
     App.tick();
   }
 
-  async function load() {
-    try {
-      card = await App.api('GET', '/api/v1/households/' + encodeURIComponent(householdId));
-      render();
-      App.showError(el('page-error'), null);
-    } catch (err) {
-      App.showError(el('page-error'), err);
-    }
-  }
+  const load = App.loader(async () => {
+    card = await App.api('GET', '/api/v1/households/' + encodeURIComponent(householdId));
+    render();
+  });
 
   async function start() {
-    App.initLangSwitch();
-    App.initLogout();
-    if (!householdId) {
-      el('page-error').textContent = t('resident.missing');
-      el('page-error').hidden = false;
-      return;
-    }
-    try {
-      me = await App.me();
-    } catch (err) {
-      App.showError(el('page-error'), err);
-      return;
-    }
-    App.showUser(me);
+    me = await App.startPage(householdId ? null : 'resident.missing');
+    if (!me) return;
     App.startTicking();
     await load();
     Vitals.render(el('vitals'), householdId, '24h');
@@ -115,7 +94,6 @@
     };
     App.stream({ incident: mine, device: mine }, App.connectionIndicator(el('conn')), reload);
     App.onLangChange(() => {
-      App.showUser(me);
       if (card) render();
       Vitals.render(el('vitals'), householdId, '24h');
     });

@@ -2,12 +2,9 @@ package io.shouwang.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -16,24 +13,11 @@ import org.openqa.selenium.WebElement;
 @Timeout(300)
 class BrowserCaregiverIT {
 
-  @TempDir static Path dir;
-  static PagesFixture fixture;
-
-  @BeforeAll
-  static void start() throws Exception {
-    fixture = PagesFixture.start(dir);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
+  @RegisterExtension static final PagesFixture fixture = new PagesFixture();
 
   @Test
   void caregiverAcceptsAnIncidentOfTheirGridOnAPhone() throws Exception {
-    try (Browser browser = Browser.phone(fixture.baseUrl(), dir)) {
+    try (Browser browser = fixture.phone()) {
       browser.login("carer1", PagesFixture.PASSWORD, "/caregiver.html");
       browser.await(By.cssSelector("[data-testid=queue-empty]"));
 

@@ -2,14 +2,11 @@ package io.shouwang.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -23,25 +20,12 @@ class BrowserDutyDeskIT {
 
   private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
 
-  @TempDir static Path dir;
-  static PagesFixture fixture;
-
-  @BeforeAll
-  static void start() throws Exception {
-    fixture = PagesFixture.start(dir);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
+  @RegisterExtension static final PagesFixture fixture = new PagesFixture();
 
   @Test
   void pressAppearsInTheQueueAndIsAcceptedOnSiteAndResolvedWithTheWholeTimeline()
       throws Exception {
-    try (Browser browser = Browser.desktop(fixture.baseUrl(), dir)) {
+    try (Browser browser = fixture.desktop()) {
       browser.login("desk", PagesFixture.PASSWORD, "/desk.html");
       browser.await(By.cssSelector("[data-testid=queue-empty]"));
 
@@ -112,7 +96,7 @@ class BrowserDutyDeskIT {
 
   @Test
   void languageSwitchesBetweenChineseAndEnglishAndTheChoiceIsRemembered() throws Exception {
-    try (Browser browser = Browser.desktop(fixture.baseUrl(), dir)) {
+    try (Browser browser = fixture.desktop()) {
       browser.open("/login.html");
       assertThat(browser.text(By.cssSelector("#login-form h2"))).isEqualTo("登录");
       assertThat(browser.attribute(By.tagName("html"), "lang")).isEqualTo("zh-CN");

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.shouwang.alerting.Incident;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -27,21 +24,9 @@ class BrowserFamilyIT {
   private static final List<String> HOUSEHOLD_B =
       List.of("hh-0002", "Resident 0002", "Child 0002", "notes-0002", "btn-0002", "\"102\"");
 
-  @TempDir static Path dir;
-  static PagesFixture fixture;
-
-  @BeforeAll
-  static void start() throws Exception {
-    // Readings a day old are accepted: the device clock is right, the test writes history.
-    fixture = PagesFixture.start(dir, Map.of("SHOUWANG_INGEST_MAX_CLOCK_SKEW", "8d"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
+  // Readings a day old are accepted: the device clock is right, the test writes history.
+  @RegisterExtension static final PagesFixture fixture =
+      new PagesFixture(Map.of("SHOUWANG_INGEST_MAX_CLOCK_SKEW", "8d"));
 
   @Test
   void familySeesTheirRelativeAndNoTraceOfAnotherHousehold() throws Exception {
@@ -57,7 +42,7 @@ class BrowserFamilyIT {
     await().atMost(Duration.ofSeconds(20)).until(() -> openIncidents().stream()
         .anyMatch(i -> i.householdId().equals("hh-0002")));
 
-    try (Browser browser = Browser.desktop(fixture.baseUrl(), dir)) {
+    try (Browser browser = fixture.desktop()) {
       browser.login("family1", PagesFixture.PASSWORD, "/family.html");
       assertThat(browser.text(By.id("relative-name"))).isEqualTo("Resident 0001");
       assertThat(browser.text(By.id("overall"))).isNotBlank();
@@ -116,6 +101,6 @@ class BrowserFamilyIT {
   }
 
   private static List<Incident> openIncidents() {
-    return fixture.gateway.gateway().alerting().orElseThrow().engine().openIncidents();
+    return fixture.gateway().gateway().alerting().orElseThrow().engine().openIncidents();
   }
 }
