@@ -80,7 +80,7 @@ also appear in this terminal (console channel). Also:
   time series   http://localhost:19000   (SQL console; try: SELECT * FROM heartbeat ORDER BY timestamp DESC LIMIT 20)
   readiness     http://localhost:${HTTP_PORT}/ready
   metrics       http://localhost:${HTTP_PORT}/metrics   (shouwang_ingest_messages_total, shouwang_points_written_total, ...)
-  dead letters  http://localhost:${HTTP_PORT}/dead-letters
+  dead letters  http://localhost:${HTTP_PORT}/dead-letters   (log in as admin first)
   simulator     $LOGS/device-sim.log, $LOGS/scenarios.log
 Ctrl-C stops everything.
 MSG

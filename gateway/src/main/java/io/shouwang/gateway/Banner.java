@@ -22,7 +22,7 @@ final class Banner {
         .append(config.influx().embedded() ? " (embedded, InfluxDB v2 write API)" : "").append('\n')
         .append("  readiness    : ").append(http).append("/ready\n")
         .append("  metrics      : ").append(http).append("/metrics\n")
-        .append("  dead letters : ").append(http).append("/dead-letters\n");
+        .append("  dead letters : ").append(http).append("/dead-letters  (log in as an administrator first)\n");
     if (config.influx().embedded()) {
       b.append("  see the data : open ").append(gateway.timeSeriesUrl())
           .append(" (SQL console), e.g. SELECT * FROM heartbeat ORDER BY timestamp DESC LIMIT 20\n");

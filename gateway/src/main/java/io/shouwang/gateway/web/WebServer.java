@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.FileSystemAccess;
@@ -24,6 +25,7 @@ public final class WebServer {
 
   static final String SESSION_COOKIE = "shouwang.session";
   static final String WEBROOT = "webroot";
+  static final String DEAD_LETTERS = "/dead-letters";
 
   private final Vertx vertx;
   private final GatewayConfig.Http config;
@@ -56,7 +58,6 @@ public final class WebServer {
   Router router() {
     Router root = Router.router(vertx);
     root.route().handler(WebServer::securityHeaders);
-    ops.addTo(root);
     SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx))
         .setSessionCookieName(SESSION_COOKIE)
         .setCookieHttpOnlyFlag(true)
@@ -65,6 +66,9 @@ public final class WebServer {
         .setSessionTimeout(config.sessionTimeout().toMillis())
         // Behind a TLS proxy the gateway itself speaks HTTP; the warning would only be noise.
         .setNagHttps(false);
+    // Refused payloads may hold readings: only an administrator reads them. Probes stay open.
+    root.get(DEAD_LETTERS).handler(sessions).handler(this::adminOnly);
+    ops.addTo(root);
     root.route(HttpApi.BASE + "/*").handler(sessions);
     root.route(HttpApi.BASE + "/*").subRouter(api.router());
     root.get("/").handler(sessions).handler(this::home);
@@ -79,6 +83,19 @@ public final class WebServer {
     });
     root.route("/*").handler(pages.setIndexPage("login.html"));
     return root;
+  }
+
+  private void adminOnly(RoutingContext ctx) {
+    var scope = api.current(ctx);
+    if (scope.isPresent() && scope.get().role() == AccessRole.ADMIN) {
+      ctx.next();
+      return;
+    }
+    int status = scope.isPresent() ? 403 : 401;
+    ctx.response().setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(new JsonObject().put("code", status == 401 ? "not_logged_in" : "forbidden")
+            .put("message", "the dead-letter record is for administrators").encode());
   }
 
   private void home(RoutingContext ctx) {

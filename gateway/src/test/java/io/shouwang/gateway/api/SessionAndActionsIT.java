@@ -64,6 +64,21 @@ class SessionAndActionsIT {
   }
 
   @Test
+  void theDeadLetterRecordIsForAdministratorsOnlyAndTheProbesStayOpen() {
+    ApiClient anonymous = new ApiClient(port);
+    ApiClient family = new ApiClient(port);
+    family.login("family1", TestRegistries.PASSWORD);
+    ApiClient admin = new ApiClient(port);
+    admin.login("admin", TestRegistries.PASSWORD);
+
+    assertThat(anonymous.get("/dead-letters").status()).isEqualTo(401);
+    assertThat(family.get("/dead-letters").status()).isEqualTo(403);
+    assertThat(admin.get("/dead-letters").json().getLong("total")).isNotNull();
+    assertThat(anonymous.get("/health").status()).isEqualTo(200);
+    assertThat(anonymous.get("/metrics").status()).isEqualTo(200);
+  }
+
+  @Test
   void wrongPasswordsAreRefusedAndRepeatedOnesAreRateLimited() {
     ApiClient client = new ApiClient(port);
     ApiClient.Response wrong = client.login("family2", "not-the-password");
