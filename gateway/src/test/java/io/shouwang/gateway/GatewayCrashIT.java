@@ -14,6 +14,7 @@ import io.shouwang.schemas.Encoding;
 import io.shouwang.schemas.MessageClass;
 import io.shouwang.schemas.v1.Envelope;
 import io.shouwang.schemas.v1.GasDetector;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,9 @@ class GatewayCrashIT {
   /** Bounds the publisher even if a condition below never came true. */
   private static final int MAX_ROUNDS = 20_000;
 
+  /** Outside the temporary folder, so a failure leaves the gateway's logs behind. */
+  private static final Path LOGS = Path.of("target/it-logs/GatewayCrashIT");
+
   @TempDir Path dir;
 
   @Test
@@ -63,7 +67,8 @@ class GatewayCrashIT {
       env.put("SHOUWANG_STORAGE_SPOOL_DIR", dir.resolve("spool").toString());
       env.put("SHOUWANG_ALERTING_DATABASE", dir.resolve("alerting/incidents.db").toString());
       env.put("SHOUWANG_ALERTING_CONSOLE", "false");
-      try (GatewayProcess gateway = new GatewayProcess(env, dir).start()) {
+      Files.createDirectories(LOGS);
+      try (GatewayProcess gateway = new GatewayProcess(env, LOGS).start()) {
         Publisher publisher = new Publisher(device, Instant.now());
         CompletableFuture<Void> publishing = CompletableFuture.runAsync(publisher::run);
 
@@ -87,10 +92,19 @@ class GatewayCrashIT {
         long telemetry = publisher.telemetryAcked.get();
         long events = publisher.eventsAcked.get();
         assertThat(telemetry).isLessThan(2L * HOUSEHOLDS * MAX_ROUNDS);
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-          assertThat(store.count("heartbeat")).isEqualTo(telemetry);
-          assertThat(store.count("gas_detector")).isEqualTo(events);
-        });
+        try {
+          await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            assertThat(store.count("heartbeat")).isEqualTo(telemetry);
+            assertThat(store.count("gas_detector")).isEqualTo(events);
+          });
+        } finally {
+          // Evidence for a failure: what the gateway counted, and each device's rows and seq range.
+          Files.writeString(LOGS.resolve("metrics.txt"), gateway.metrics());
+          Files.writeString(LOGS.resolve("rows-per-device.txt"), store.query(
+              "SELECT device_id, count(), min(seq), max(seq) FROM heartbeat ORDER BY device_id")
+              + "\nacknowledged: " + telemetry + " heartbeats over " + publisher.rounds.get()
+              + " rounds, " + events + " events\n");
+        }
         // Exactly one point per message: one row per (device, seq), and no seq beyond the last.
         assertThat(store.query("SELECT * FROM (SELECT device_id, seq, count() n FROM heartbeat"
             + " GROUP BY device_id, seq) WHERE n > 1")).isEmpty();

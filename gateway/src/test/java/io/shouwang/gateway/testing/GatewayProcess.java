@@ -66,6 +66,13 @@ public final class GatewayProcess implements AutoCloseable {
     }
   }
 
+  /** The gateway's Prometheus text (for a failing test's evidence). */
+  public String metrics() throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   public boolean alive() {
     return process != null && process.isAlive();
   }
