@@ -40,7 +40,6 @@ import io.shouwang.schemas.MessageClass;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +54,7 @@ public final class Gateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-  /** Events are written at once, in small batches: latency over throughput. */
+  /** Events are written in small batches after a short linger (PointWriterOptions.EVENT_LINGER). */
   static final int EVENT_BATCH_LINES = 500;
 
   private final Vertx vertx;
@@ -134,7 +133,8 @@ public final class Gateway {
     GatewayConfig.Storage storage = config.storage();
     // Writers hold at most what the lanes can admit, so they never refuse a line a lane took in.
     PointWriter events = writer("events", config, influxUrl,
-        new PointWriterOptions(EVENT_BATCH_LINES, Duration.ZERO, storage.retryInterval(),
+        new PointWriterOptions(EVENT_BATCH_LINES, PointWriterOptions.EVENT_LINGER,
+            storage.retryInterval(),
             IngestPipeline.EVENT_LANE_CAPACITY), rejected);
     int telemetryPending = Math.max(storage.telemetryBatchLines(),
         config.ingest().telemetryLanes() * config.ingest().laneCapacity());
