@@ -61,7 +61,7 @@ scenario() {
     --seed "$seed" --client-id-suffix "-scenario-$seed" "$@"
 }
 (
-  sleep 10; scenario press 101
+  sleep 10; scenario press 101 --household hh-0002
   sleep 20; scenario gas-leak 102
   sleep 20; scenario malformed-burst 103 --count 200
 ) >"$LOGS/scenarios.log" 2>&1 &
@@ -69,14 +69,25 @@ pids+=($!)
 
 cat <<MSG
 
-Data is flowing. Pages appear in this terminal (console channel): a press in ~10 s, a gas leak
-with valve closure in ~40 s, the unplugged smoke alarm of hh-0003 after ~3 min; unaccepted incidents
-escalate to the next step after 60 s. Look at:
+Data is flowing. Open the duty desk: http://localhost:${HTTP_PORT}/  and log in as
+  duty / duty-demo         (duty desk: the whole community)
+  zhangmin / care-demo     (caregiver of grid 1, phone view)
+  hefeng / family-demo     (family of household hh-0002: status and vitals charts)
+  admin / admin-demo       (administrator: no health data)
+A press (hh-0002) arrives in ~10 s, a gas leak with valve closure in ~40 s, the unplugged smoke
+alarm of hh-0003 after ~3 min; unaccepted incidents escalate to the next step after 60 s. Pages
+also appear in this terminal (console channel). Also:
   time series   http://localhost:19000   (SQL console; try: SELECT * FROM heartbeat ORDER BY timestamp DESC LIMIT 20)
   readiness     http://localhost:${HTTP_PORT}/ready
   metrics       http://localhost:${HTTP_PORT}/metrics   (shouwang_ingest_messages_total, shouwang_points_written_total, ...)
-  dead letters  http://localhost:${HTTP_PORT}/dead-letters
+  dead letters  http://localhost:${HTTP_PORT}/dead-letters   (log in as admin first)
   simulator     $LOGS/device-sim.log, $LOGS/scenarios.log
 Ctrl-C stops everything.
 MSG
+# Open the duty desk in a browser where there is one (a desktop session); harmless elsewhere.
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && command -v xdg-open >/dev/null 2>&1; then
+  xdg-open "http://localhost:${HTTP_PORT}/" >/dev/null 2>&1 || true
+elif [ "$(uname)" = "Darwin" ]; then
+  open "http://localhost:${HTTP_PORT}/" >/dev/null 2>&1 || true
+fi
 wait "${pids[0]}"

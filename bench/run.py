@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Ingest benchmark: device-sim load → Mosquitto → gateway → time-series server (QuestDB over the
 InfluxDB v2 write API), against the ceiling of the same broker delivering to a subscriber that does
-nothing. Each run measures both phases back to back; results are appended to bench/README.md.
+nothing. Each run measures both phases back to back; the table goes to bench/work/results.md.
 
-usage: bench/run.py [--runs 3] [--seconds 30] [--households 1000] [--connections 4]
+usage: bench/run.py [--runs 3] [--seconds 30] [--warmup 10] [--households 1000] [--connections 4]
 Needs: a JDK 17+, python3, Debian's mosquitto (installed with apt-get if absent, as root).
 Everything listens on 127.0.0.1 only, on free ports; every run is bounded in time.
 """
@@ -118,17 +118,51 @@ def mosquitto(run_dir):
     return proc, port
 
 
-def load(broker_port, args, run_dir, name):
+def machine_busy():
+    """CPU seconds the whole machine spent busy so far (all cores; /proc/stat, idle and iowait out)."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    return (sum(v) - v[3] - v[4]) / CLK_TCK
+
+
+def load(broker_port, args, run_dir, name, seconds=None, seed=1):
+    """Runs device-sim load to completion; returns its summary, start time and its CPU seconds."""
+    seconds = seconds or args.seconds
     summary = os.path.join(run_dir, f"{name}-load.json")
     cmd = SIM + ["load", "--broker", f"tcp://127.0.0.1:{broker_port}",
-                 "--registry", os.path.join(WORK, "registry.yaml"),
+                 "--registry", os.path.join(WORK, "registry.yaml"), "--seed", str(seed),
                  "--rate", "0", "--connections", str(args.connections), "--qos", "1",
-                 "--duration", f"{args.seconds}s", "--summary-json", summary]
+                 "--duration", f"{seconds}s", "--summary-json", summary]
     started = time.time()
-    subprocess.run(cmd, stdout=open(os.path.join(run_dir, f"{name}-load.log"), "w"),
-                   stderr=subprocess.STDOUT, cwd=ROOT, check=True, timeout=args.seconds + 120)
+    proc = subprocess.Popen(cmd, stdout=open(os.path.join(run_dir, f"{name}-load.log"), "w"),
+                            stderr=subprocess.STDOUT, cwd=ROOT)
+    deadline = started + seconds + 120
+    while True:  # wait4, not proc.wait(): it also returns the process's CPU time
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            if proc.returncode != 0:
+                raise RuntimeError(f"device-sim load failed; see {name}-load.log")
+            break
+        if time.time() > deadline:
+            proc.kill()
+            proc.wait()
+            raise RuntimeError(f"device-sim load did not end within {seconds + 120}s")
+        time.sleep(0.2)
     with open(summary) as f:
-        return json.load(f), started
+        return json.load(f), started, usage.ru_utime + usage.ru_stime
+
+
+def settle(read, quiet=1.5, timeout=60):
+    """Waits until read() stops changing (deliveries in flight have landed)."""
+    deadline, last = time.time() + timeout, None
+    while time.time() < deadline:
+        value = read()
+        if value == last:
+            return value
+        last = value
+        time.sleep(quiet)
+    return last
 
 
 def ceiling_phase(args, run_dir):
@@ -139,14 +173,21 @@ def ceiling_phase(args, run_dir):
                  count_file], os.path.join(run_dir, "null-subscriber.log"))
     try:
         wait_for(lambda: os.path.exists(count_file), 60, "the null subscriber")
-        summary, _ = load(port, args, run_dir, "ceiling")
         read = lambda: int(open(count_file).read() or 0)
-        last = -1
-        while read() != last:  # let in-flight deliveries land
-            last = read()
-            time.sleep(1.5)
-        return {"sent": summary["sent"], "received": last,
-                "rate": last / summary["durationSeconds"]}
+        if args.warmup:
+            load(port, args, run_dir, "ceiling-warmup", args.warmup, seed=2)
+        before = settle(read)
+        cpu0 = {"broker": cpu_seconds(broker.pid), "sub": cpu_seconds(sub.pid)}
+        busy0, t0 = machine_busy(), time.time()
+        summary, _, sim_cpu = load(port, args, run_dir, "ceiling")
+        received = settle(read) - before
+        busy, wall = machine_busy() - busy0, time.time() - t0
+        cpu = {"broker": cpu_seconds(broker.pid) - cpu0["broker"],
+               "sub": cpu_seconds(sub.pid) - cpu0["sub"], "sim": sim_cpu}
+        return {"sent": summary["sent"], "received": received,
+                "rate": received / summary["durationSeconds"],
+                "us_per_msg": {k: v / received * 1e6 for k, v in cpu.items()},
+                "others_cores": (busy - sum(cpu.values())) / wall}
     finally:
         stop(sub)
         stop(broker)
@@ -169,8 +210,15 @@ def gateway_phase(args, run_dir):
                "SHOUWANG_EMBEDDED_DATA_DIR": os.path.join(run_dir, "embedded")}
         gw = start(["java", "-Xmx1g", "-jar", GATEWAY_JAR], os.path.join(run_dir, "gateway.log"), env)
         wait_for(lambda: http_status(f"http://127.0.0.1:{http_port}/ready") == 200, 120, "gateway /ready")
+        if args.warmup:
+            # A gateway runs for days: measure it warm (JIT), as the ceiling's subscriber is.
+            # Another seed: other boot ids, so the measured load's (boot, seq) are not duplicates.
+            load(mqtt_port, args, run_dir, "gateway-warmup", args.warmup, seed=2)
+            settle(lambda: total(scrape(http_port), "shouwang_points_written_total"))
         m0, cpu0, t0 = scrape(http_port), cpu_seconds(gw.pid), time.time()
-        summary, started = load(mqtt_port, args, run_dir, "gateway")
+        others0 = {"broker": cpu_seconds(broker.pid), "ts": cpu_seconds(ts.pid)}
+        busy0 = machine_busy()
+        summary, started, sim_cpu = load(mqtt_port, args, run_dir, "gateway")
         m_end, t_end = scrape(http_port), time.time()
         # Drain: wait until every received message is written (or 60 s).
         received = lambda m: total(m, "shouwang_ingest_messages_total") - total(m0, "shouwang_ingest_messages_total")
@@ -181,6 +229,9 @@ def gateway_phase(args, run_dir):
             time.sleep(0.5)
             m1 = scrape(http_port)
         cpu1, t1 = cpu_seconds(gw.pid), time.time()
+        busy = machine_busy() - busy0
+        cpu = {"gateway": cpu1 - cpu0, "broker": cpu_seconds(broker.pid) - others0["broker"],
+               "ts": cpu_seconds(ts.pid) - others0["ts"], "sim": sim_cpu}
         duration = summary["durationSeconds"]
         return {
             "sent": summary["sent"],
@@ -194,6 +245,10 @@ def gateway_phase(args, run_dir):
             "rejected": total(m1, "shouwang_ingest_rejected_total") - total(m0, "shouwang_ingest_rejected_total"),
             "spooled": total(m1, "shouwang_points_spooled_total"),
             "cpu_cores": (cpu1 - cpu0) / (t1 - t0),
+            "us_per_msg": {k: v / max(received(m1), 1) * 1e6 for k, v in cpu.items()},
+            "others_cores": (busy - sum(cpu.values())) / (t1 - t0),
+            "engine_dropped": total(m1, "shouwang_alerting_telemetry_dropped_total")
+                              - total(m0, "shouwang_alerting_telemetry_dropped_total"),
             "heap_mb": sum(v for k, v in m1.items()
                            if k.startswith("jvm_memory_used_bytes{") and 'area="heap"' in k) / 2**20,
         }
@@ -227,6 +282,8 @@ def main():
     p.add_argument("--seconds", type=int, default=30)
     p.add_argument("--households", type=int, default=1000)
     p.add_argument("--connections", type=int, default=4)
+    p.add_argument("--warmup", type=int, default=10,
+                   help="seconds of the same load before each phase's measured load (0: none)")
     p.add_argument("--skip-build", action="store_true")
     args = p.parse_args()
 
@@ -245,7 +302,8 @@ def main():
         run_dir = os.path.join(WORK, f"run-{i + 1}")
         c = ceiling_phase(args, run_dir)
         g = gateway_phase(args, run_dir)
-        row = {**g, "ceiling_rate": c["rate"], "ratio": g["ingest_rate"] / c["rate"]}
+        row = {**g, "ceiling_rate": c["rate"], "ratio": g["ingest_rate"] / c["rate"],
+               "c_us": c["us_per_msg"], "c_others": c["others_cores"]}
         rows.append(row)
         print(json.dumps(row, indent=None), flush=True)
 
@@ -254,21 +312,35 @@ def main():
     table_rows = [
         f"| {date} | run {i + 1} | {r['ceiling_rate']:.0f} | {r['ingest_rate']:.0f} | {r['write_rate']:.0f} "
         f"| **{r['ratio']:.2f}** | {r['lag_p50_ms']:.0f} | {r['lag_p99_ms']:.0f} | {r['drain_s']:.1f} "
-        f"| {r['cpu_cores']:.2f} | {r['heap_mb']:.0f} | {r['written']:.0f}/{r['ingested']:.0f} |"
+        f"| {r['cpu_cores']:.2f} | {r['heap_mb']:.0f} | {r['written']:.0f}/{r['ingested']:.0f} "
+        f"| {r['engine_dropped']:.0f} |"
         for i, r in enumerate(rows)]
     table_rows.append(
         f"| {date} | **median of {len(rows)}** | {med('ceiling_rate'):.0f} | {med('ingest_rate'):.0f} "
         f"| {med('write_rate'):.0f} | **{med('ratio'):.2f}** | {med('lag_p50_ms'):.0f} | {med('lag_p99_ms'):.0f} "
-        f"| {med('drain_s'):.1f} | {med('cpu_cores'):.2f} | {med('heap_mb'):.0f} | |")
-    with open(os.path.join(ROOT, "bench", "README.md"), "a") as f:
-        f.write(f"\n#### {date} — {machine()}; {args.households} households, {args.seconds} s load, "
-                f"{args.connections} connections, QoS 1, 10% events\n\n")
-        f.write("| date | run | ceiling msg/s | ingested msg/s | written pts/s | ratio | lag p50 ms | lag p99 ms "
-                "| drain s | gateway CPU cores | heap MB | written/ingested |\n")
-        f.write("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
-        f.write("\n".join(table_rows) + "\n")
-    print("\n".join(table_rows))
-
+        f"| {med('drain_s'):.1f} | {med('cpu_cores'):.2f} | {med('heap_mb'):.0f} | | |")
+    us = lambda r, phase, k: r[phase][k]
+    cpu_rows = [
+        f"| run {i + 1} | {us(r, 'c_us', 'sim'):.0f} | {us(r, 'c_us', 'broker'):.0f} | {us(r, 'c_us', 'sub'):.0f} "
+        f"| {sum(r['c_us'].values()):.0f} | {r['c_others']:.2f} "
+        f"| {us(r, 'us_per_msg', 'sim'):.0f} | {us(r, 'us_per_msg', 'broker'):.0f} "
+        f"| {us(r, 'us_per_msg', 'gateway'):.0f} | {us(r, 'us_per_msg', 'ts'):.0f} "
+        f"| {sum(r['us_per_msg'].values()):.0f} | {r['others_cores']:.2f} |"
+        for i, r in enumerate(rows)]
+    text = (f"#### {date} — {machine()}; {args.households} households, {args.warmup} s warm-up + "
+            f"{args.seconds} s load, {args.connections} connections, QoS 1, 10% events\n\n"
+            "| date | run | ceiling msg/s | ingested msg/s | written pts/s | ratio | lag p50 ms | lag p99 ms "
+            "| drain s | gateway CPU cores | heap MB | written/ingested | engine telemetry drops |\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" + "\n".join(table_rows) + "\n\n"
+            "CPU µs per message (ceiling: simulator, broker, null subscriber; gateway phase: simulator, "
+            "broker, gateway, time-series server) and cores used by other processes on the machine:\n\n"
+            "| run | ceiling sim | broker | subscriber | **total** | others cores "
+            "| gateway phase sim | broker | gateway | time-series | **total** | others cores |\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|---|\n" + "\n".join(cpu_rows) + "\n")
+    # Written beside the runs, not into README.md: a table goes there with its reading.
+    with open(os.path.join(WORK, "results.md"), "w") as f:
+        f.write(text)
+    print(text)
 
 if __name__ == "__main__":
     main()

@@ -91,7 +91,7 @@ public final class AlertEngine {
     CommandSender commandSender = new CommandSender(commands, registry, incidents, recorder,
         config.dispatch(), scheduler, loop, this.clock, meters);
     this.responders =
-        new Responders(incidents, escalation, recorder, this.clock, commandSender::helpComing);
+        new Responders(incidents, escalation, recorder, this.clock, commandSender.residentFeedback());
     IncidentStage stage =
         new IncidentStage(registry, config, incidents, escalation, recorder, this.clock, meters);
     this.pipeline = new AlertPipeline(new RuleStage(rules, meters), stage, commandSender,
@@ -207,6 +207,11 @@ public final class AlertEngine {
       return live != null ? Future.succeededFuture(Optional.of(live.snapshot()))
           : store.find(incidentId);
     });
+  }
+
+  /** Incidents closed since {@code since}, most recently closed first, at most {@code limit}. */
+  public Future<List<Incident>> recentlyClosed(java.time.Instant since, int limit) {
+    return store.recentlyClosed(since, limit);
   }
 
   /** Called on the engine's thread after every incident change; must not block. */

@@ -7,6 +7,7 @@ import io.shouwang.alerting.config.DispatchSettings;
 import io.shouwang.alerting.incident.Actions;
 import io.shouwang.alerting.incident.IncidentRecorder;
 import io.shouwang.alerting.incident.OpenIncident;
+import io.shouwang.alerting.incident.ResidentFeedback;
 import io.shouwang.alerting.incident.OpenIncidents;
 import io.shouwang.registry.Device;
 import io.shouwang.registry.DeviceKind;
@@ -76,8 +77,37 @@ final class CommandSender {
     return job.firstAttempt().future();
   }
 
-  /** Tells every emergency button of the household that a person has accepted. */
-  void helpComing(OpenIncident incident) {
+  /** The resident's buttons, told as people respond (see {@link ResidentFeedback}). */
+  ResidentFeedback residentFeedback() {
+    return new ResidentFeedback() {
+      @Override
+      public void accepted(OpenIncident incident) {
+        long acceptances = incident.snapshot().timeline().stream()
+            .filter(e -> Actions.ACCEPTED.equals(e.action())).count();
+        buttons(incident, ButtonFeedback.Signal.HELP_COMING, "help-coming/" + acceptances,
+            "已有人接单，马上就到。", "Help is on the way.");
+      }
+
+      @Override
+      public void onSite(OpenIncident incident) {
+        buttons(incident, ButtonFeedback.Signal.RESPONDER_ON_SITE, "on-site",
+            "工作人员已到，请开门。", "Someone is at your door.");
+      }
+
+      @Override
+      public void closed(OpenIncident incident) {
+        // Only what the resident was told about: a button press, or help that was coming.
+        if (incident.cause() == Cause.EMERGENCY_BUTTON || incident.acceptedBy() != null) {
+          buttons(incident, ButtonFeedback.Signal.CANCELLED, "closed", "呼叫已结束。",
+              "The call is closed.");
+        }
+      }
+    };
+  }
+
+  /** Sends one feedback signal to every emergency button of the incident's household. */
+  private void buttons(OpenIncident incident, ButtonFeedback.Signal signal, String step,
+      String spokenZh, String spokenEn) {
     PlacedHousehold place = registry.placedHousehold(incident.householdId()).orElse(null);
     if (place == null) {
       return;
@@ -85,21 +115,18 @@ final class CommandSender {
     Instant now = clock.instant();
     boolean english = !place.household().residents().isEmpty()
         && "en".equals(place.household().residents().get(0).language());
-    String spoken = english ? "Help is on the way." : "已有人接单，马上就到。";
-    long acceptances = incident.snapshot().timeline().stream()
-        .filter(e -> Actions.ACCEPTED.equals(e.action())).count();
     for (Device device : place.household().devices()) {
       if (device.kind() != DeviceKind.EMERGENCY_BUTTON) {
         continue;
       }
       // Deterministic id: a re-send after a restart is recognisably the same command.
       Command command = Command.newBuilder()
-          .setCommandId(incident.id() + "/help-coming/" + acceptances + "/" + device.id())
+          .setCommandId(incident.id() + "/" + step + "/" + device.id())
           .setDeviceId(device.id())
           .setIssuedAt(timestamp(now))
           .setExpiresAt(timestamp(now.plus(FEEDBACK_LIFETIME)))
           .setButtonFeedback(ButtonFeedback.newBuilder()
-              .setSignal(ButtonFeedback.Signal.HELP_COMING).setSpokenText(spoken))
+              .setSignal(signal).setSpokenText(english ? spokenEn : spokenZh))
           .build();
       attempt(new Job(new DeviceCommand(device.id(), command), incident.id(), Promise.promise()),
           1);
@@ -141,7 +168,8 @@ final class CommandSender {
     Instant expires = Instant.ofEpochSecond(command.getExpiresAt().getSeconds());
     boolean expired = command.hasExpiresAt() && !clock.instant().isBefore(expires);
     if (attempt < settings.maxAttempts() && !expired) {
-      scheduler.schedule(settings.backoffAfter(attempt),
+      scheduler.schedule(settings.jitteredBackoffAfter(attempt,
+          java.util.concurrent.ThreadLocalRandom.current().nextDouble()),
           () -> loop.execute(() -> attempt(job, attempt + 1)));
       return;
     }

@@ -50,6 +50,11 @@ final class Fields {
     return new Fields(mapping, path, problems);
   }
 
+  /** True when the key is present (with any value). */
+  boolean has(String key) {
+    return mapping.entries().containsKey(key);
+  }
+
   /** The path of one of its keys. */
   String path(String key) {
     return Problems.keyPath(path, key);

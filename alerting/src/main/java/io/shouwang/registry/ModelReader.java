@@ -23,7 +23,7 @@ final class ModelReader {
   private static final List<String> LANGUAGES = List.of("zh", "en");
   private static final int FIRST_BIRTH_YEAR = 1900;
 
-  private static final List<String> ROOT = List.of("communities");
+  private static final List<String> ROOT = List.of("communities", "users");
   private static final List<String> COMMUNITY = List.of("id", "name", "dutyDesk", "grids");
   private static final List<String> DUTY_DESK = List.of("name", "phone", "email");
   private static final List<String> GRID = List.of("id", "name", "caregivers", "buildings");
@@ -58,6 +58,7 @@ final class ModelReader {
   private final int thisYear;
   private final OverridesReader overrides;
   private final Map<String, Map<String, Place>> idsByType = new HashMap<>();
+  private List<UserAccount> users = List.of();
 
   ModelReader(Problems problems, int thisYear) {
     this.problems = problems;
@@ -88,7 +89,14 @@ final class ModelReader {
       problems.add(
           fields.line("communities"), "communities", "the registry needs at least one community");
     }
-    return all(items, this::community);
+    List<Community> communities = all(items, this::community);
+    users = new UsersReader(problems, communities).read(fields.list("users", false));
+    return communities;
+  }
+
+  /** The accounts in the file's {@code users} list; read by {@link #read}. */
+  List<UserAccount> users() {
+    return users;
   }
 
   private Community community(Node node, String path) {

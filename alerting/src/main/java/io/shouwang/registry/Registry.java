@@ -18,23 +18,39 @@ public final class Registry {
   private final List<PlacedDevice> placements;
   private final Map<String, PlacedDevice> devices;
   private final Map<String, PlacedHousehold> households;
+  private final List<UserAccount> users;
+  private final Map<String, UserAccount> usersByName;
 
   private Registry(
       List<Community> communities,
       List<PlacedDevice> placements,
       Map<String, PlacedDevice> devices,
-      Map<String, PlacedHousehold> households) {
+      Map<String, PlacedHousehold> households,
+      List<UserAccount> users) {
     this.communities = List.copyOf(communities);
     this.placements = List.copyOf(placements);
     this.devices = Map.copyOf(devices);
     this.households = Map.copyOf(households);
+    this.users = List.copyOf(users);
+    Map<String, UserAccount> byName = new HashMap<>();
+    for (UserAccount user : users) {
+      if (byName.putIfAbsent(user.username(), user) != null) {
+        throw new IllegalArgumentException("duplicate username: " + user.username());
+      }
+    }
+    this.usersByName = Map.copyOf(byName);
+  }
+
+  /** A registry of these communities and no user accounts. */
+  public static Registry of(List<Community> communities) {
+    return of(communities, List.of());
   }
 
   /**
    * A registry of these communities; throws IllegalArgumentException on a repeated device or
    * household id (the loader reports those with their paths before getting here).
    */
-  public static Registry of(List<Community> communities) {
+  public static Registry of(List<Community> communities, List<UserAccount> users) {
     List<PlacedDevice> placements = new ArrayList<>();
     Map<String, PlacedDevice> devices = new HashMap<>();
     Map<String, PlacedHousehold> households = new HashMap<>();
@@ -58,7 +74,7 @@ public final class Registry {
         }
       }
     }
-    return new Registry(communities, placements, devices, households);
+    return new Registry(communities, placements, devices, households, users);
   }
 
   /** The device with this id and everything above it; empty for an unregistered device. */
@@ -87,6 +103,16 @@ public final class Registry {
   /** Every device with its placement, in file order. */
   public List<PlacedDevice> placements() {
     return placements;
+  }
+
+  /** Every user account, in file order. */
+  public List<UserAccount> users() {
+    return users;
+  }
+
+  /** The account with this username. */
+  public Optional<UserAccount> user(String username) {
+    return username == null ? Optional.empty() : Optional.ofNullable(usersByName.get(username));
   }
 
   /** How many households are registered. */

@@ -30,12 +30,12 @@ public final class RegistryLoader {
     }
     Problems problems = new Problems();
     Node root = TreeParser.parse(content, format(file), problems);
-    List<Community> communities =
-        root == null ? List.of() : new ModelReader(problems, thisYear.getValue()).read(root);
+    ModelReader reader = new ModelReader(problems, thisYear.getValue());
+    List<Community> communities = root == null ? List.of() : reader.read(root);
     if (!problems.isEmpty()) {
       throw new RegistryException(name, problems.all());
     }
-    return Registry.of(communities);
+    return Registry.of(communities, reader.users());
   }
 
   private static String read(Path file, String name) throws RegistryException {

@@ -119,6 +119,12 @@ class IncidentLifecycleTest {
     assertThat(h.incident(id).state()).isEqualTo(IncidentState.RESOLVED);
     assertThat(h.incident(id).timeline()).extracting(TimelineEntry::action)
         .containsSubsequence("raised", "step_paged", "accepted", "on_site", "resolved");
+    // AND the resident's button heard each step: help coming, someone at the door, closed
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(h.commands.sent()).extracting(c -> c.command().getButtonFeedback().getSignal())
+            .containsExactly(ButtonFeedback.Signal.HELP_COMING,
+                ButtonFeedback.Signal.RESPONDER_ON_SITE, ButtonFeedback.Signal.CANCELLED));
+    assertThat(h.commands.sent()).extracting(c -> c.command().getCommandId()).doesNotHaveDuplicates();
   }
 
   @Test

@@ -473,7 +473,7 @@ class RegistryValidationTest {
   void unknownTopLevelKeyIsAnError() throws Exception {
     RegistryException e = failure("version: 2\n" + VALID);
 
-    assertThat(e.errors()).containsExactly("version: unknown key (expected one of communities)");
+    assertThat(e.errors()).containsExactly("version: unknown key (expected one of communities, users)");
   }
 
   @Test

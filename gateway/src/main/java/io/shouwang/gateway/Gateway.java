@@ -16,6 +16,17 @@ import io.shouwang.gateway.ingest.DeadLetters;
 import io.shouwang.gateway.ingest.IngestPipeline;
 import io.shouwang.gateway.ingest.MqttSubscriber;
 import io.shouwang.gateway.ops.OpsServer;
+import io.shouwang.gateway.api.HttpApi;
+import io.shouwang.gateway.health.DeviceHealthBoard;
+import io.shouwang.gateway.notify.dashboard.DashboardFeed;
+import io.shouwang.gateway.notify.dashboard.DashboardOptions;
+import io.shouwang.gateway.vitals.FluxVitals;
+import io.shouwang.gateway.vitals.QuestDbVitals;
+import io.shouwang.gateway.vitals.VitalsStore;
+import io.shouwang.gateway.web.WebServer;
+import com.influxdb.client.InfluxDBClient;
+import com.influxdb.client.InfluxDBClientFactory;
+import io.vertx.ext.web.client.WebClient;
 import io.shouwang.gateway.ops.ReadinessCheck;
 import io.shouwang.registry.Registry;
 import io.shouwang.gateway.storage.PointWriter;
@@ -29,7 +40,6 @@ import io.shouwang.schemas.MessageClass;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +54,7 @@ public final class Gateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-  /** Events are written at once, in small batches: latency over throughput. */
+  /** Events are written in small batches after a short linger (PointWriterOptions.EVENT_LINGER). */
   static final int EVENT_BATCH_LINES = 500;
 
   private final Vertx vertx;
@@ -53,6 +63,7 @@ public final class Gateway {
   private final String timeSeriesUrl;
   private final Optional<EmbeddedTimeSeries> embeddedTimeSeries;
   private final PrometheusMeterRegistry meters;
+  private final DeviceHealthBoard deviceHealth = new DeviceHealthBoard();
   private IngestPipeline pipeline;
   private AlertingSetup alerting;
   private int httpPort;
@@ -122,7 +133,8 @@ public final class Gateway {
     GatewayConfig.Storage storage = config.storage();
     // Writers hold at most what the lanes can admit, so they never refuse a line a lane took in.
     PointWriter events = writer("events", config, influxUrl,
-        new PointWriterOptions(EVENT_BATCH_LINES, Duration.ZERO, storage.retryInterval(),
+        new PointWriterOptions(EVENT_BATCH_LINES, PointWriterOptions.EVENT_LINGER,
+            storage.retryInterval(),
             IngestPipeline.EVENT_LANE_CAPACITY), rejected);
     int telemetryPending = Math.max(storage.telemetryBatchLines(),
         config.ingest().telemetryLanes() * config.ingest().laneCapacity());
@@ -150,7 +162,7 @@ public final class Gateway {
           });
         })
         .compose(alertPath -> IngestPipeline.create(vertx, config.ingest(), registry, events,
-            telemetry, deadLetters, alertPath, meters, clock))
+            telemetry, deadLetters, recordingHealth(alertPath), meters, clock))
         .compose(p -> {
           pipeline = p;
           MqttSubscriber eventSubscriber = new MqttSubscriber(vertx, "events", config.mqtt(), mqttUrl,
@@ -162,19 +174,56 @@ public final class Gateway {
               clock, () -> healthy(telemetry.health()), meters);
           stopOrder.add(0, telemetrySubscriber::stop);
           stopOrder.add(0, eventSubscriber::stop);
-          OpsServer ops = new OpsServer(vertx, meters, List.of(
+          OpsServer ops = new OpsServer(meters, List.of(
               mqttCheck("mqtt-events", eventSubscriber),
               mqttCheck("mqtt-telemetry", telemetrySubscriber),
               storageCheck("storage-events", events),
               storageCheck("storage-telemetry", telemetry)), deadLetters);
-          stopOrder.add(0, ops::stop);
+          WebServer web = new WebServer(vertx, config.http(), ops, api(config, registry, clock,
+              influxUrl));
+          stopOrder.add(0, web::stop);
           return Future.all(eventSubscriber.start(), telemetrySubscriber.start())
-              .compose(v -> ops.start(config.http().host(), config.http().port()));
+              .compose(v -> web.start());
         })
         .map(port -> {
           httpPort = port;
           return this;
         });
+  }
+
+  /** Every accepted message also tells the device-health board when the device was last heard. */
+  private AlertPath recordingHealth(AlertPath path) {
+    return m -> {
+      deviceHealth.record(m);
+      return path.onMessage(m);
+    };
+  }
+
+  private HttpApi api(GatewayConfig config, Registry registry, Clock clock, String influxUrl) {
+    DashboardFeed feed = alerting != null ? alerting.dashboard()
+        : new DashboardFeed(DashboardOptions.defaults(), meters);
+    return new HttpApi(vertx, registry, Optional.ofNullable(alerting), feed, deviceHealth,
+        vitalsStore(config, influxUrl), clock);
+  }
+
+  /** QuestDB SQL on the embedded default, Flux on a real InfluxDB. */
+  private VitalsStore vitalsStore(GatewayConfig config, String influxUrl) {
+    if (config.influx().questDbQueries()) {
+      WebClient client = WebClient.create(vertx);
+      stopOrder.add(0, () -> {
+        client.close();
+        return Future.succeededFuture();
+      });
+      return new QuestDbVitals(client, influxUrl);
+    }
+    GatewayConfig.Influx influx = config.influx();
+    InfluxDBClient client = InfluxDBClientFactory.create(influxUrl,
+        influx.token().toCharArray(), influx.org(), influx.bucket());
+    stopOrder.add(0, () -> {
+      client.close();
+      return Future.succeededFuture();
+    });
+    return new FluxVitals(vertx, client, influx.bucket());
   }
 
   /**
@@ -248,6 +297,11 @@ public final class Gateway {
 
   public Optional<EmbeddedTimeSeries> embeddedTimeSeries() {
     return embeddedTimeSeries;
+  }
+
+  /** When each device was last heard, for the pages. */
+  public DeviceHealthBoard deviceHealth() {
+    return deviceHealth;
   }
 
   /** The alert engine and its dashboard feed; empty when alerting.enabled is false. */

@@ -24,11 +24,16 @@ public final class Main {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
     }
+    if (args.length == 1 && "hash-password".equals(args[0])) {
+      System.exit(HashPasswordCommand.run(System.console(), System.in, System.out, System.err));
+      return;
+    }
     Optional<Path> configFile = Optional.empty();
     if (args.length == 2 && "--config".equals(args[0])) {
       configFile = Optional.of(Path.of(args[1]));
     } else if (args.length != 0) {
-      System.err.println("usage: shouwang-gateway [--config gateway.yaml]");
+      System.err.println("usage: shouwang-gateway [--config gateway.yaml]\n"
+          + "       shouwang-gateway hash-password   (prints a hash for the registry's users)");
       System.exit(2);
     }
     GatewayConfig config;

@@ -21,10 +21,22 @@ public record DispatchSettings(
     Duration maxBackoff,
     double multiplier) {
 
-  /** The wait before attempt {@code attempt + 1}, after {@code attempt} attempts failed. */
+  /** The longest wait before attempt {@code attempt + 1}, after {@code attempt} attempts failed. */
   public Duration backoffAfter(int attempt) {
     double factor = Math.pow(multiplier, Math.max(0, attempt - 1));
     double millis = Math.min(initialBackoff.toMillis() * factor, maxBackoff.toMillis());
     return Duration.ofMillis(Math.round(millis));
+  }
+
+  /**
+   * The wait with "equal jitter": somewhere in the upper half of {@link #backoffAfter}, so that the
+   * pages of an alert storm that failed together do not all retry in the same millisecond
+   * against a gateway that is just coming back.
+   *
+   * @param random a number in [0, 1]; 1 gives the full backoff
+   */
+  public Duration jitteredBackoffAfter(int attempt, double random) {
+    long full = backoffAfter(attempt).toMillis();
+    return Duration.ofMillis(full / 2 + Math.round((full - full / 2) * random));
   }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,19 +29,18 @@ public final class Responders {
   private final Escalation escalation;
   private final IncidentRecorder recorder;
   private final Clock clock;
-  private final Consumer<OpenIncident> onAccepted;
+  private final ResidentFeedback feedback;
 
   /**
-   * @param onAccepted told after each acceptance, e.g. to tell the resident's button "help is
-   *     coming"
+   * @param feedback tells the resident's buttons "help is coming", "on site" and "closed"
    */
   public Responders(OpenIncidents incidents, Escalation escalation, IncidentRecorder recorder,
-      Clock clock, Consumer<OpenIncident> onAccepted) {
+      Clock clock, ResidentFeedback feedback) {
     this.incidents = incidents;
     this.escalation = escalation;
     this.recorder = recorder;
     this.clock = clock;
-    this.onAccepted = onAccepted;
+    this.feedback = feedback;
   }
 
   /** "On my way": stops escalation until the ETA plus the on-site margin has passed. */
@@ -70,7 +68,7 @@ public final class Responders {
       incident.record(now, actorId, Actions.ACCEPTED, "eta " + eta.toMinutes() + " min", null);
       LOG.info("incident {} accepted by {}", incident.id(), actorId);
       escalation.accepted(incident);
-      onAccepted.accept(incident);
+      feedback.accepted(incident);
       return saved(incident);
     } catch (IncidentException e) {
       return Future.failedFuture(e);
@@ -91,6 +89,7 @@ public final class Responders {
       incident.record(now, actorId, Actions.ON_SITE, "confirmed by the responder", null);
       escalation.stopped(incident, "on site");
       LOG.info("incident {} on site ({})", incident.id(), actorId);
+      feedback.onSite(incident);
       return saved(incident);
     } catch (IncidentException e) {
       return Future.failedFuture(e);
@@ -151,6 +150,7 @@ public final class Responders {
     LOG.info("incident {} {}", incident.id(), how);
     escalation.stopped(incident, how);
     incidents.closed(incident);
+    feedback.closed(incident);
     return saved(incident);
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.DoubleSupplier;
 
 /**
  * One channel's own lane: a bounded queue, a cap on sends in flight, a timeout per attempt and
@@ -46,6 +47,7 @@ final class ChannelLane {
 
   private final NotificationChannel channel;
   private final DispatchSettings settings;
+  private final DoubleSupplier jitter;
   private final Scheduler scheduler;
   private final Executor loop;
   private final DeliveryListener listener;
@@ -58,7 +60,9 @@ final class ChannelLane {
   private int inFlight;
 
   ChannelLane(NotificationChannel channel, DispatchSettings settings, Scheduler scheduler,
-      Executor loop, DeliveryListener listener, HandoffTiming timing, MeterRegistry meters) {
+      Executor loop, DeliveryListener listener, HandoffTiming timing, MeterRegistry meters,
+      DoubleSupplier jitter) {
+    this.jitter = jitter;
     this.channel = channel;
     this.settings = settings;
     this.scheduler = scheduler;
@@ -178,7 +182,7 @@ final class ChannelLane {
       } else if (failure.retryable() && job.attempts < settings.maxAttempts()) {
         retries.increment();
         report(job.page, DeliveryStatus.QUEUED, job.attempts, error, false);
-        job.timer = scheduler.schedule(settings.backoffAfter(job.attempts),
+        job.timer = scheduler.schedule(settings.jitteredBackoffAfter(job.attempts, jitter.getAsDouble()),
             () -> loop.execute(() -> retry(job)));
       } else {
         held.remove(job);

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +29,21 @@ public final class Dispatcher {
   public Dispatcher(List<NotificationChannel> channels, DispatchSettings settings,
       Scheduler scheduler, Executor loop, DeliveryListener listener, HandoffTiming timing,
       MeterRegistry meters) {
+    this(channels, settings, scheduler, loop, listener, timing, meters,
+        () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  /** As above, with the source of retry jitter given (tests make it fixed). */
+  Dispatcher(List<NotificationChannel> channels, DispatchSettings settings,
+      Scheduler scheduler, Executor loop, DeliveryListener listener, HandoffTiming timing,
+      MeterRegistry meters, DoubleSupplier jitter) {
     for (NotificationChannel channel : channels) {
       if (lanes.containsKey(channel.name())) {
         throw new IllegalArgumentException("two notification channels named " + channel.name());
       }
       lanes.put(channel.name(),
-          new ChannelLane(channel, settings, scheduler, loop, listener, timing, meters));
+          new ChannelLane(channel, settings, scheduler, loop, listener, timing, meters,
+              jitter));
     }
   }
 

@@ -34,4 +34,7 @@ public interface IncidentStore {
    * message does not raise them again.
    */
   Future<Map<String, IncidentState>> closedSince(Instant since);
+
+  /** Incidents closed at or after {@code since}, at most {@code limit}, most recently closed first. */
+  Future<List<Incident>> recentlyClosed(Instant since, int limit);
 }

@@ -41,8 +41,9 @@ class DispatcherTest {
   @BeforeEach
   void createDispatcher() {
     scheduler.settleWith(loop::runAll);
+    // Full backoff, no jitter: the test reads exact retry times.
     dispatcher = new Dispatcher(List.of(sms, webhook), SETTINGS, scheduler, loop, reports::add,
-        new HandoffTiming(clock, meters), meters);
+        new HandoffTiming(clock, meters), meters, () -> 1.0);
   }
 
   @Test

@@ -100,6 +100,14 @@ public final class InMemoryIncidentStore implements IncidentStore {
     return Future.succeededFuture(closed);
   }
 
+  @Override
+  public synchronized Future<List<Incident>> recentlyClosed(Instant since, int limit) {
+    return Future.succeededFuture(incidents.values().stream()
+        .filter(i -> !i.isOpen() && !i.updatedAt().isBefore(since))
+        .sorted(java.util.Comparator.comparing(Incident::updatedAt).reversed())
+        .limit(limit).toList());
+  }
+
   public synchronized Optional<Incident> stored(String incidentId) {
     return Optional.ofNullable(incidents.get(incidentId));
   }

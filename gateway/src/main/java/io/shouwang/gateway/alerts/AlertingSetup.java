@@ -39,10 +39,15 @@ public final class AlertingSetup {
 
   private final AlertEngine engine;
   private final DashboardFeed dashboard;
+  private final RuleSettings ruleSettings;
+  private final AlertingConfig alertingConfig;
 
-  private AlertingSetup(AlertEngine engine, DashboardFeed dashboard) {
+  private AlertingSetup(AlertEngine engine, DashboardFeed dashboard, RuleSettings ruleSettings,
+      AlertingConfig alertingConfig) {
     this.engine = engine;
+    this.alertingConfig = alertingConfig;
     this.dashboard = dashboard;
+    this.ruleSettings = ruleSettings;
   }
 
   /** Builds (does not start) the engine; configuration errors name their key. */
@@ -64,7 +69,7 @@ public final class AlertingSetup {
     SqliteIncidentStore store = new SqliteIncidentStore(vertx, config.alerting().database());
     AlertEngine engine = new AlertEngine(vertx, registry, alerting, rules, store, channels,
         commands, clock, meters);
-    return new AlertingSetup(engine, dashboard);
+    return new AlertingSetup(engine, dashboard, ruleSettings, alerting);
   }
 
   public Future<Void> start() {
@@ -77,6 +82,16 @@ public final class AlertingSetup {
 
   public AlertEngine engine() {
     return engine;
+  }
+
+  /** The escalation policies in force (the resident card shows the household's). */
+  public AlertingConfig alertingConfig() {
+    return alertingConfig;
+  }
+
+  /** The rule settings in force (the pages mark vitals against the same limits). */
+  public RuleSettings ruleSettings() {
+    return ruleSettings;
   }
 
   /** The live stream of pages and incident changes the dashboard serves. */

@@ -47,11 +47,24 @@ public record GatewayConfig(
   }
 
   /** Time-series store reached over the InfluxDB v2 write API. */
-  public record Influx(String url, String org, String bucket, String token, Duration timeout) {
+  /**
+   * The time-series store.
+   *
+   * @param queryLanguage how the pages read vitals back: {@code flux} (InfluxDB 2.x, Cloud, 1.8+),
+   *     {@code questdb-sql} (QuestDB, the embedded server) or {@code auto} (QuestDB SQL for the
+   *     embedded server, Flux otherwise)
+   */
+  public record Influx(String url, String org, String bucket, String token, Duration timeout,
+      String queryLanguage) {
 
     /** True when the gateway should start its own in-process time-series server. */
     public boolean embedded() {
       return EMBEDDED.equals(url);
+    }
+
+    /** True when vitals are read with QuestDB's SQL rather than Flux. */
+    public boolean questDbQueries() {
+      return "questdb-sql".equals(queryLanguage) || ("auto".equals(queryLanguage) && embedded());
     }
 
     @Override
@@ -78,7 +91,16 @@ public record GatewayConfig(
       int deadLetterCapacity) {}
 
   /** The operations and API HTTP server. */
-  public record Http(String host, int port) {}
+  /**
+   * The HTTP server: operations endpoints, the API and the pages.
+   *
+   * @param secureCookies mark the session cookie Secure (on when a TLS proxy is in front)
+   * @param sessionTimeout a session unused this long is gone
+   * @param webRoot a folder of pages to serve instead of the ones in the jar (for page work), or
+   *     empty
+   */
+  public record Http(String host, int port, boolean secureCookies, Duration sessionTimeout,
+      Optional<Path> webRoot) {}
 
   /** Where the embedded broker and time-series server listen and keep their data. */
   public record Embedded(
@@ -135,7 +157,8 @@ public record GatewayConfig(
             t.nonBlank("influx.org"),
             t.nonBlank("influx.bucket"),
             t.string("influx.token"),
-            t.duration("influx.timeout", Duration.ofMillis(100), Duration.ofMinutes(5)));
+            t.duration("influx.timeout", Duration.ofMillis(100), Duration.ofMinutes(5)),
+            oneOf(t, "influx.queryLanguage", "auto", "flux", "questdb-sql"));
     Storage storage =
         new Storage(
             Path.of(t.nonBlank("storage.spoolDir")),
@@ -158,7 +181,10 @@ public record GatewayConfig(
               + mqtt.telemetryReceiveMaximum()
               + ") so QoS 1 telemetry can never overflow a lane");
     }
-    Http http = new Http(t.nonBlank("http.host"), t.integer("http.port", 0, 65_535));
+    Http http = new Http(t.nonBlank("http.host"), t.integer("http.port", 0, 65_535),
+        t.bool("http.secureCookies"),
+        t.duration("http.sessionTimeout", Duration.ofMinutes(1), Duration.ofDays(7)),
+        optionalPath(t, "http.webRoot"));
     Embedded embedded =
         new Embedded(
             Path.of(t.nonBlank("embedded.dataDir")),
@@ -207,6 +233,17 @@ public record GatewayConfig(
           key, "expected 'embedded', tcp://host:port or ssl://host:port, got '" + url + "'");
     }
     return url;
+  }
+
+  private static String oneOf(ConfigTree t, String key, String... allowed) {
+    String value = t.nonBlank(key).trim();
+    for (String a : allowed) {
+      if (a.equals(value)) {
+        return value;
+      }
+    }
+    throw new ConfigException(key, "expected one of " + String.join(", ", allowed) + ", got '"
+        + value + "'");
   }
 
   private static String httpUrl(ConfigTree t, String key) {

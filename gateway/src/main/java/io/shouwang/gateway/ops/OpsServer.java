@@ -2,60 +2,40 @@ package io.shouwang.gateway.ops;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shouwang.gateway.ingest.DeadLetters;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
-/** Serves /health (alive), /ready (able to do its job), /metrics (Prometheus) and /dead-letters. */
+/**
+ * The operations routes: /health (alive), /ready (able to do its job), /metrics (Prometheus) and
+ * /dead-letters. The web server mounts them beside the API and the pages.
+ */
 public final class OpsServer {
 
   static final int DEFAULT_DEAD_LETTER_LIMIT = 100;
 
-  private final Vertx vertx;
   private final PrometheusMeterRegistry meters;
   private final List<ReadinessCheck> checks;
   private final DeadLetters deadLetters;
-  private HttpServer server;
 
   public OpsServer(
-      Vertx vertx, PrometheusMeterRegistry meters, List<ReadinessCheck> checks,
+      PrometheusMeterRegistry meters, List<ReadinessCheck> checks,
       DeadLetters deadLetters) {
-    this.vertx = vertx;
     this.meters = meters;
     this.checks = List.copyOf(checks);
     this.deadLetters = deadLetters;
   }
 
-  /** The routes, so the API server of a later release can mount them beside its own. */
-  public Router router() {
-    Router router = Router.router(vertx);
+  /** Adds the operations routes to {@code router}. */
+  public void addTo(Router router) {
     router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP")));
     router.get("/ready").handler(this::ready);
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(meters.scrape()));
     router.get("/dead-letters").handler(this::deadLetters);
-    return router;
-  }
-
-  /** Listens on host:port; port 0 picks a free port. */
-  public Future<Integer> start(String host, int port) {
-    return vertx.createHttpServer()
-        .requestHandler(router())
-        .listen(port, host)
-        .map(s -> {
-          server = s;
-          return s.actualPort();
-        });
-  }
-
-  public Future<Void> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
   }
 
   private void ready(RoutingContext ctx) {

@@ -46,12 +46,32 @@ final class PendingBatches {
     return result;
   }
 
-  /** The next batch to write: the oldest sealed one, else the open one when allowed to take it. */
+  /**
+   * The next request: the oldest sealed batch, else the open one when allowed to take it, merged
+   * with the batches behind it up to maxBatchLines. Lingers seal small batches while the worker is
+   * busy with a slow write; sent one by one they would cost a request (and a commit per table at the
+   * store) each, which is most of the store's work per point for small batches.
+   */
   synchronized Batch take(boolean takeOpen) {
     if (sealed.isEmpty() && open != null && takeOpen) {
       sealOpen();
     }
-    return sealed.pollFirst();
+    Batch first = sealed.pollFirst();
+    if (first == null) {
+      return null;
+    }
+    while (!sealed.isEmpty() && fits(first, sealed.peekFirst())) {
+      first.absorb(sealed.pollFirst());
+    }
+    if (sealed.isEmpty() && takeOpen && open != null && fits(first, open)) {
+      sealOpen();
+      first.absorb(sealed.pollFirst());
+    }
+    return first;
+  }
+
+  private boolean fits(Batch into, Batch next) {
+    return into.size() + next.size() <= options.maxBatchLines();
   }
 
   /** Whether a batch is ready for the worker (with takeOpen: or one is filling). */

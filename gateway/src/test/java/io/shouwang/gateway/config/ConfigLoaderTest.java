@@ -26,7 +26,8 @@ class ConfigLoaderTest {
     assertThat(config.influx().embedded()).isTrue();
     assertThat(config.http().port()).isEqualTo(8080);
     assertThat(config.ingest().maxPayloadBytes()).isEqualTo(16 * 1024);
-    assertThat(config.storage().telemetryLinger()).isEqualTo(Duration.ofMillis(50));
+    assertThat(config.storage().telemetryLinger()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.mqtt().telemetryReceiveMaximum()).isEqualTo(10_000);
     assertThat(config.registryFile()).isEmpty();
   }
 

@@ -7,6 +7,7 @@ import io.shouwang.gateway.embedded.EmbeddedBroker;
 import io.shouwang.gateway.embedded.EmbeddedTimeSeries;
 import io.shouwang.gateway.ingest.AlertPath;
 import io.shouwang.registry.Registry;
+import io.shouwang.registry.RegistryLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -52,13 +53,28 @@ public final class GatewayFixture implements AutoCloseable {
     return startWith(dir, households, observer, Map.of(), null, brokerUrl);
   }
 
+  /** Starts an embedded HiveMQ and QuestDB and the gateway with this registry file. */
+  public static GatewayFixture startWithRegistry(Path dir, Path registryFile,
+      Map<String, String> extraEnv) throws Exception {
+    EmbeddedBroker broker = new EmbeddedBroker(dir.resolve("broker"), "127.0.0.1", FreePorts.next());
+    broker.start();
+    return startWith(dir, RegistryLoader.load(registryFile), AlertPath.NONE, extraEnv, broker,
+        broker.url());
+  }
+
   private static GatewayFixture startWith(Path dir, int households,
+      AlertPath observer, Map<String, String> extraEnv, EmbeddedBroker broker,
+      String brokerUrl) throws Exception {
+    return startWith(dir, TestRegistries.households(dir, households), observer, extraEnv, broker,
+        brokerUrl);
+  }
+
+  private static GatewayFixture startWith(Path dir, Registry registry,
       AlertPath observer, Map<String, String> extraEnv, EmbeddedBroker broker,
       String brokerUrl) throws Exception {
     EmbeddedTimeSeries timeSeries =
         new EmbeddedTimeSeries(dir.resolve("timeseries"), "127.0.0.1", FreePorts.next());
     timeSeries.start();
-    Registry registry = TestRegistries.households(dir, households);
     GatewayFixture fixture = new GatewayFixture(dir, registry, broker, brokerUrl, timeSeries);
     fixture.gateway = fixture.startGateway(observer, extraEnv);
     return fixture;
@@ -72,6 +88,7 @@ public final class GatewayFixture implements AutoCloseable {
     env.put("SHOUWANG_MQTT_RECONNECT_MIN_DELAY", "1s");
     env.put("SHOUWANG_MQTT_RECONNECT_MAX_DELAY", "2s");
     env.put("SHOUWANG_INFLUX_URL", timeSeries.url());
+    env.put("SHOUWANG_INFLUX_QUERY_LANGUAGE", "questdb-sql");
     env.put("SHOUWANG_HTTP_HOST", "127.0.0.1");
     env.put("SHOUWANG_HTTP_PORT", "0");
     env.put("SHOUWANG_STORAGE_SPOOL_DIR", dir.resolve("spool").toString());

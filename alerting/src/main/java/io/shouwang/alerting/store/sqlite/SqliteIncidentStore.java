@@ -15,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +127,18 @@ public final class SqliteIncidentStore implements IncidentStore {
         }
       }
       return closed;
+    });
+  }
+
+  @Override
+  public Future<List<Incident>> recentlyClosed(Instant since, int limit) {
+    return run(() -> {
+      List<Incident> closed = IncidentRows.select(connection(),
+          "id IN (SELECT id FROM incidents WHERE NOT (" + OPEN_STATES + ") AND updated_at >= ?"
+              + " ORDER BY updated_at DESC LIMIT ?)", since.toEpochMilli(), limit);
+      List<Incident> newestFirst = new ArrayList<>(closed);
+      newestFirst.sort(Comparator.comparing(Incident::updatedAt).reversed());
+      return newestFirst;
     });
   }
 

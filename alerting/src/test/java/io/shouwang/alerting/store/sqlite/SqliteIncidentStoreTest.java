@@ -106,6 +106,28 @@ class SqliteIncidentStoreTest {
   }
 
   @Test
+  void recentlyClosedListsClosedIncidentsNewestFirstUpToTheLimit() {
+    // GIVEN two resolved incidents closed a minute apart and an open one
+    Incident older = incident("inc-older", IncidentState.RESOLVED, 1, List.of());
+    Incident newer = incident("inc-newer", IncidentState.CANCELLED, 1, List.of());
+    newer = new Incident(newer.id(), newer.householdId(), newer.cause(), newer.severity(),
+        newer.state(), newer.policy(), newer.openedAt(), newer.updatedAt().plusSeconds(60),
+        newer.acceptedBy(), newer.eta(), newer.assignee(), newer.attachCount(),
+        newer.currentStep(), newer.round(), newer.nextEscalationAt(), newer.deviceId(),
+        newer.summary(), newer.details(), newer.timeline(), newer.pages());
+    await(store.write(List.of(new IncidentChange(older, 0), new IncidentChange(newer, 0),
+        new IncidentChange(incident("inc-open", IncidentState.PAGED, 1, List.of()), 0))));
+
+    // WHEN listed THEN only closed ones, newest first, with their timelines, and the limit holds
+    assertThat(await(store.recentlyClosed(T0.minusSeconds(1), 10)))
+        .extracting(Incident::id).containsExactly("inc-newer", "inc-older");
+    assertThat(await(store.recentlyClosed(T0.minusSeconds(1), 1)))
+        .extracting(Incident::id).containsExactly("inc-newer");
+    assertThat(await(store.recentlyClosed(T0.minusSeconds(1), 10)).get(1).timeline())
+        .isEqualTo(older.timeline());
+  }
+
+  @Test
   void aFailingChangeRollsBackTheWholeTransaction() {
     // GIVEN a batch whose second incident cannot be stored (a page without a channel)
     Incident good = incident("inc-good", IncidentState.PAGED, 1, List.of());

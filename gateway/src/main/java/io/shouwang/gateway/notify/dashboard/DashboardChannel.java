@@ -41,7 +41,7 @@ public final class DashboardChannel implements NotificationChannel {
     int subscribers = feed.publish(DashboardEvent.of(page));
     if (subscribers == 0) {
       return Future.failedFuture(
-          ChannelException.forStatus("dashboard: no dashboard is connected", 503, null));
+          ChannelException.forStatus("dashboard: the recipient has no dashboard open", 503, null));
     }
     return Future.succeededFuture(NAME + ": queued for " + subscribers + " subscriber(s)");
   }

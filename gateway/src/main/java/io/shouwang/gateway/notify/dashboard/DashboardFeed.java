@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The in-process live stream of pages and incident updates that the dashboard serves to browsers.
@@ -37,21 +38,35 @@ public final class DashboardFeed {
    * For a Vert.x handler pass {@code task -> context.runOnContext(v -> task.run())}.
    */
   public DashboardSubscription subscribe(Executor executor, Consumer<DashboardEvent> consumer) {
+    return subscribe(executor, consumer, event -> true, recipient -> true);
+  }
+
+  /**
+   * Subscribes a consumer that is shown only the events {@code shows} accepts (a person's scope)
+   * and that counts as having received a page when {@code isRecipient} accepts the page's
+   * recipient id (the person it is addressed to is looking at this dashboard).
+   */
+  public DashboardSubscription subscribe(Executor executor, Consumer<DashboardEvent> consumer,
+      Predicate<DashboardEvent> shows, Predicate<String> isRecipient) {
     DashboardSubscription subscription =
-        new DashboardSubscription(this, executor, consumer, capacity);
+        new DashboardSubscription(this, executor, consumer, capacity, shows, isRecipient);
     subscriptions.add(subscription);
     return subscription;
   }
 
-  /** Queues the event for every subscriber without waiting; returns how many it was queued for. */
+  /**
+   * Queues the event for every subscriber it is shown to, without waiting; returns how many of
+   * those are its recipient (for events without a recipient: how many it was queued for).
+   */
   public int publish(DashboardEvent event) {
-    int queued = 0;
+    int reached = 0;
     for (DashboardSubscription subscription : subscriptions) {
-      if (subscription.offer(event)) {
-        queued++;
+      if (subscription.offer(event) && (event.recipientId() == null
+          || subscription.isRecipient(event.recipientId()))) {
+        reached++;
       }
     }
-    return queued;
+    return reached;
   }
 
   /** The number of live subscribers. */

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +23,18 @@ public final class DashboardSubscription {
   private final Executor executor;
   private final Consumer<DashboardEvent> consumer;
   private final int capacity;
+  private final Predicate<DashboardEvent> shows;
+  private final Predicate<String> isRecipient;
   private final ArrayDeque<DashboardEvent> buffer = new ArrayDeque<>();
   private boolean scheduled;
   private boolean closed;
   private long overflowed;
 
   DashboardSubscription(
-      DashboardFeed feed, Executor executor, Consumer<DashboardEvent> consumer, int capacity) {
+      DashboardFeed feed, Executor executor, Consumer<DashboardEvent> consumer, int capacity,
+      Predicate<DashboardEvent> shows, Predicate<String> isRecipient) {
+    this.shows = shows;
+    this.isRecipient = isRecipient;
     this.feed = feed;
     this.executor = executor;
     this.consumer = consumer;
@@ -49,8 +55,15 @@ public final class DashboardSubscription {
     feed.remove(this);
   }
 
-  /** Queues the event, dropping the oldest when full; false when closed. */
+  boolean isRecipient(String recipientId) {
+    return isRecipient.test(recipientId);
+  }
+
+  /** Queues the event, dropping the oldest when full; false when closed or not shown here. */
   boolean offer(DashboardEvent event) {
+    if (!shows.test(event)) {
+      return false;
+    }
     boolean schedule;
     synchronized (this) {
       if (closed) {

@@ -117,6 +117,29 @@ class DashboardFeedTest {
     assertThat(received).containsExactly("inc-1", "inc-2");
   }
 
+  @Test
+  void aScopedSubscriberSeesOnlyItsHouseholdsAndCountsOnlyPagesAddressedToIt() {
+    DashboardFeed feed = new DashboardFeed(DashboardOptions.defaults(), meters);
+    List<String> family = new CopyOnWriteArrayList<>();
+    feed.subscribe(Runnable::run, e -> family.add(e.incidentId()),
+        e -> "hh-1".equals(e.data().get("householdId")), "ct-1"::equals);
+
+    int otherHousehold = feed.publish(page("inc-b", "hh-2", "ct-1"));
+    int toSomeoneElse = feed.publish(page("inc-a", "hh-1", "cg-1"));
+    int toThem = feed.publish(page("inc-a2", "hh-1", "ct-1"));
+
+    assertThat(family).containsExactly("inc-a", "inc-a2");
+    assertThat(otherHousehold).isZero();
+    // Shown to them, but a page to the caregiver is not delivered by the family's open page.
+    assertThat(toSomeoneElse).isZero();
+    assertThat(toThem).isEqualTo(1);
+  }
+
+  private static DashboardEvent page(String incident, String household, String recipient) {
+    return new DashboardEvent(DashboardEvent.PAGE, incident, recipient, "t", "b", null,
+        Map.of("householdId", household), Instant.EPOCH, "k-" + incident);
+  }
+
   private static DashboardEvent event(int i) {
     return new DashboardEvent(DashboardEvent.PAGE, "inc-" + i, "cg-1", "t", "b", null,
         Map.of(), Instant.EPOCH, "k-" + i);
