@@ -54,7 +54,7 @@ public final class Gateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-  /** Events are written in small batches after a short linger (PointWriterOptions.EVENT_LINGER). */
+  /** Events are written at once, in small batches (PointWriterOptions.EVENT_LINGER). */
   static final int EVENT_BATCH_LINES = 500;
 
   private final Vertx vertx;

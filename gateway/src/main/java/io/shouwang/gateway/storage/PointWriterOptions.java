@@ -45,16 +45,16 @@ public record PointWriterOptions(
   }
 
   /**
-   * How long an event's point may wait for others. Not a delay for alerting: the alert engine gets
-   * the event beside the write, never behind it; only the broker acknowledgement waits. Without it
-   * a busy gateway sent the store about a hundred requests of 3-5 lines a second, and a store
-   * request costs about the same whatever its size (QuestDB: ~10 ms of CPU for a commit), so the
-   * store spent more on a tenth of the traffic than on the telemetry. 50 ms bounds that to 20
-   * requests a second.
+   * How long an event's point may wait for others: none. The alert engine gets the event beside
+   * the write, but the broker's acknowledgement waits for the write, and brokers bound the
+   * unacknowledged messages they send one client (Mosquitto: max_inflight_messages, 20 by
+   * default): a 50 ms linger filled that window under load and held the next emergency at the
+   * broker (press to page p99 +20 ms in bench/README.md's second alert set). Small requests are
+   * still merged: batches sealed while the writer is busy go out together (PendingBatches).
    */
-  public static final Duration EVENT_LINGER = Duration.ofMillis(50);
+  public static final Duration EVENT_LINGER = Duration.ZERO;
 
-  /** The events profile: a short linger, small batches, 1 s retry. */
+  /** The events profile: no linger, small batches, 1 s retry. */
   public static PointWriterOptions events() {
     return new PointWriterOptions(500, EVENT_LINGER, Duration.ofSeconds(1));
   }
