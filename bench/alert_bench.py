@@ -28,7 +28,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import alert_stack as stack  # noqa: E402
+import stack  # noqa: E402
 from alert_receiver import WebhookReceiver  # noqa: E402
 
 WORK = os.path.join(stack.ROOT, "bench", "work", "alert")

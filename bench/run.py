@@ -7,115 +7,19 @@ usage: bench/run.py [--runs 3] [--seconds 30] [--warmup 10] [--households 1000] 
 Needs: a JDK 17+, python3, Debian's mosquitto (installed with apt-get if absent, as root).
 Everything listens on 127.0.0.1 only, on free ports; every run is bounded in time.
 """
-import argparse, datetime, json, os, platform, re, shutil, signal, socket, statistics
-import subprocess, sys, time, urllib.request
+import argparse, datetime, json, os, shutil, statistics, subprocess, sys, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from stack import (CLK_TCK, GATEWAY_JAR, ROOT, SIM, bucket_quantile, cpu_seconds,  # noqa: E402
+                   free_port, machine, mosquitto, start, stop, time_series, total, wait_for,
+                   http_status, scrape)
+
 WORK = os.path.join(ROOT, "bench", "work")
-SIM = ["java", "-jar", os.path.join(ROOT, "device-sim/target/shouwang-device-sim.jar")]
-GATEWAY_JAR = os.path.join(ROOT, "gateway/target/shouwang-gateway.jar")
-GATEWAY_CP = GATEWAY_JAR + ":" + os.path.join(ROOT, "gateway/target/lib/*")
-CLK_TCK = os.sysconf("SC_CLK_TCK")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def cpu_seconds(pid):
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime + stime
-
-
-def wait_for(predicate, timeout, what):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    raise RuntimeError(f"timed out after {timeout}s waiting for {what}")
-
-
-def http_status(url):
-    try:
-        return urllib.request.urlopen(url, timeout=2).status
-    except Exception as e:
-        return getattr(e, "code", None)
-
-
-def scrape(port):
-    text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
-    values = {}
-    for line in text.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        name_labels, value = line.rsplit(" ", 1)
-        values[name_labels] = float(value)
-    return values
-
-
-def total(metrics, name):
-    return sum(v for k, v in metrics.items() if k == name or k.startswith(name + "{"))
-
-
-def buckets(metrics, name, cls):
-    """Cumulative histogram buckets {le: count} of one class."""
-    out = {}
-    for k, v in metrics.items():
-        if k.startswith(name + "_bucket{") and f'class="{cls}"' in k:
-            le = re.search(r'le="([^"]+)"', k).group(1)
-            out[float("inf") if le == "+Inf" else float(le)] = v
-    return out
 
 
 def quantile(before, after, name, cls, q):
-    """Like PromQL histogram_quantile over the window between two scrapes, in seconds."""
-    b0, b1 = buckets(before, name, cls), buckets(after, name, cls)
-    edges = sorted(b1)
-    counts = [b1[e] - b0.get(e, 0) for e in edges]
-    if not counts or counts[-1] <= 0:
-        return float("nan")
-    rank = q * counts[-1]
-    prev_edge, prev_count = 0.0, 0.0
-    for edge, count in zip(edges, counts):
-        if count >= rank:
-            if edge == float("inf"):
-                return prev_edge
-            return prev_edge + (edge - prev_edge) * (rank - prev_count) / max(count - prev_count, 1e-9)
-        prev_edge, prev_count = edge, count
-    return prev_edge
-
-
-def start(cmd, log, env=None):
-    return subprocess.Popen(cmd, stdout=open(log, "w"), stderr=subprocess.STDOUT,
-                            env={**os.environ, **(env or {})}, cwd=ROOT, start_new_session=True)
-
-
-def stop(proc):
-    if proc and proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-
-
-def mosquitto(run_dir):
-    port = free_port()
-    os.makedirs(run_dir, exist_ok=True)
-    conf = os.path.join(run_dir, "mosquitto.conf")
-    user = os.environ.get("USER") or subprocess.run(["id", "-un"], capture_output=True,
-                                                    text=True).stdout.strip()
-    with open(conf, "w") as f:
-        f.write(f"listener {port} 127.0.0.1\nallow_anonymous true\nuser {user}\n"
-                "max_queued_messages 1000000\nmax_inflight_messages 0\n"
-                f"log_dest file {run_dir}/mosquitto.log\n")
-    proc = start(["/usr/sbin/mosquitto", "-c", conf], os.path.join(run_dir, "mosquitto.out"))
-    wait_for(lambda: socket.socket().connect_ex(("127.0.0.1", port)) == 0, 20, "mosquitto")
-    return proc, port
+    """histogram_quantile of one message class between two scrapes, in seconds."""
+    return bucket_quantile(before, after, name, [f'class="{cls}"'], q)
 
 
 def machine_busy():
@@ -195,13 +99,10 @@ def ceiling_phase(args, run_dir):
 
 def gateway_phase(args, run_dir):
     broker, mqtt_port = mosquitto(os.path.join(run_dir, "gateway-broker"))
-    ts_port, http_port = free_port(), free_port()
-    ts = start(["java", "-Xmx1g", "-cp", GATEWAY_CP, "io.shouwang.gateway.embedded.StandaloneTimeSeries",
-                os.path.join(run_dir, "timeseries"), str(ts_port)], os.path.join(run_dir, "timeseries.log"))
+    http_port = free_port()
+    ts, ts_port = time_series(run_dir)
     gw = None
     try:
-        wait_for(lambda: http_status(f"http://127.0.0.1:{ts_port}/ping") in (200, 204), 90,
-                 "the time-series server")
         env = {"SHOUWANG_MQTT_URL": f"tcp://127.0.0.1:{mqtt_port}",
                "SHOUWANG_INFLUX_URL": f"http://127.0.0.1:{ts_port}",
                "SHOUWANG_HTTP_HOST": "127.0.0.1", "SHOUWANG_HTTP_PORT": str(http_port),
@@ -256,24 +157,6 @@ def gateway_phase(args, run_dir):
         stop(gw)
         stop(ts)
         stop(broker)
-
-
-def machine():
-    model = "unknown CPU"
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {model}, {platform.system()} {platform.release()}, Java {java_version()}"
-
-
-def java_version():
-    out = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr
-    m = re.search(r'version "([^"]+)"', out)
-    return m.group(1) if m else "?"
 
 
 def main():

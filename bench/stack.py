@@ -1,6 +1,6 @@
-"""The processes an alert benchmark runs against, each on 127.0.0.1 on a free port: Debian's
-Mosquitto, the standalone time-series server, the gateway with its alert engine; and reading the
-gateway's /metrics. Every wait is bounded in time.
+"""The processes the benchmarks run against, each on 127.0.0.1 on a free port: Debian's
+Mosquitto, the standalone time-series server, the gateway; reading the gateway's /metrics and the
+machine. Shared by run.py (ingest) and alert_bench.py (alerts). Every wait is bounded in time.
 """
 import os
 import platform
