@@ -72,7 +72,7 @@ final class Recipients {
 
   private Recipient dutyDesk(Community community) {
     DutyDesk desk = community.dutyDesk();
-    return new Recipient("duty-desk:" + community.id(), desk.name(), "duty_desk", staffLanguage,
+    return new Recipient(Recipient.dutyDeskId(community.id()), desk.name(), "duty_desk", staffLanguage,
         desk.phone(), desk.email());
   }
 }

@@ -12,6 +12,18 @@ package io.shouwang.alerting.notify;
 public record Recipient(String id, String name, String role, String language, String phone,
     String email) {
 
+  private static final String DUTY_DESK_PREFIX = "duty-desk:";
+
+  /** The recipient id of a community's duty desk. */
+  public static String dutyDeskId(String communityId) {
+    return DUTY_DESK_PREFIX + communityId;
+  }
+
+  /** True when this recipient id is the duty desk of that community. */
+  public static boolean isDutyDeskOf(String recipientId, String communityId) {
+    return recipientId.equals(dutyDeskId(communityId));
+  }
+
   @Override
   public String toString() {
     // Identifiers only: phone numbers and addresses stay out of logs.

@@ -1,5 +1,6 @@
 package io.shouwang.gateway.api;
 
+import io.shouwang.alerting.notify.Recipient;
 import io.shouwang.registry.Building;
 import io.shouwang.registry.Community;
 import io.shouwang.registry.Grid;
@@ -19,7 +20,7 @@ final class Directory {
 
   Directory(Registry registry) {
     for (Community community : registry.communities()) {
-      names.put("duty-desk:" + community.id(), community.dutyDesk().name());
+      names.put(Recipient.dutyDeskId(community.id()), community.dutyDesk().name());
       for (Grid grid : community.grids()) {
         grid.caregivers().forEach(c -> names.put(c.id(), c.name()));
         for (Building building : grid.buildings()) {

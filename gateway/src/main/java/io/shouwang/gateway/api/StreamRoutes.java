@@ -1,6 +1,7 @@
 package io.shouwang.gateway.api;
 
 import io.shouwang.alerting.Incident;
+import io.shouwang.alerting.notify.Recipient;
 import io.shouwang.gateway.auth.AccessScope;
 import io.shouwang.gateway.health.DeviceHealthBoard;
 import io.shouwang.gateway.notify.dashboard.DashboardEvent;
@@ -104,9 +105,8 @@ final class StreamRoutes {
     if (recipientId.equals(scope.actorId())) {
       return true;
     }
-    String desk = "duty-desk:";
-    return scope.role() == AccessRole.DUTY_DESK && recipientId.startsWith(desk)
-        && scope.communities().contains(recipientId.substring(desk.length()));
+    return scope.role() == AccessRole.DUTY_DESK && scope.communities().stream()
+        .anyMatch(community -> Recipient.isDutyDeskOf(recipientId, community));
   }
 
   private static JsonObject data(DashboardEvent event) {
