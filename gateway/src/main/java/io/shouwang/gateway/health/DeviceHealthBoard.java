@@ -29,25 +29,41 @@ public final class DeviceHealthBoard {
   /** What the board last heard from one device; battery and signal are null until reported. */
   public record Seen(Instant lastSeen, Integer batteryPercent, Integer signalDbm) {}
 
-  private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+  /**
+   * One device's latest report, written in place: after a device's first message, recording one
+   * costs a map lookup and a few field writes, no allocation (it runs for every message on the
+   * ingest lanes, the event lane included).
+   */
+  private static final class Latest {
+    volatile Instant lastSeen;
+    volatile Integer batteryPercent;
+    volatile Integer signalDbm;
+  }
+
+  // Keys are registered device ids only (ingest passes accepted messages): bounded by the registry.
+  private final Map<String, Latest> latest = new ConcurrentHashMap<>();
 
   /** Called for every accepted message; never blocks. */
   public void record(AcceptedMessage message) {
     String deviceId = message.device().device().id();
-    Instant at = message.receivedAt();
+    Latest device = latest.get(deviceId);
+    if (device == null) {
+      device = latest.computeIfAbsent(deviceId, id -> new Latest());
+    }
     if (message.envelope().hasHeartbeat()) {
       Heartbeat hb = message.envelope().getHeartbeat();
-      Integer battery = hb.hasBatteryPercent() ? hb.getBatteryPercent() : null;
-      Integer signal = hb.hasSignalDbm() ? hb.getSignalDbm() : null;
-      seen.put(deviceId, new Seen(at, battery, signal));
-    } else {
-      seen.merge(deviceId, new Seen(at, null, null),
-          (old, now) -> new Seen(now.lastSeen(), old.batteryPercent(), old.signalDbm()));
+      device.batteryPercent = hb.hasBatteryPercent() ? hb.getBatteryPercent() : null;
+      device.signalDbm = hb.hasSignalDbm() ? hb.getSignalDbm() : null;
     }
+    device.lastSeen = message.receivedAt();
   }
 
   public Optional<Seen> seen(String deviceId) {
-    return Optional.ofNullable(seen.get(deviceId));
+    Latest device = latest.get(deviceId);
+    if (device == null || device.lastSeen == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Seen(device.lastSeen, device.batteryPercent, device.signalDbm));
   }
 
   /** The status names of API.md, from the engine's open incidents about devices. */
