@@ -14,9 +14,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,10 +150,12 @@ public final class SessionRoutes {
         .put("role", scope.role().yamlName())
         .put("actorId", scope.actorId())
         .put("permissions", permissions)
-        .put("communities", new JsonArray(new java.util.ArrayList<>(new TreeSet<>(
-            scope.communities()))))
-        .put("grids", new JsonArray(new java.util.ArrayList<>(new TreeSet<>(scope.grids()))))
-        .put("households", new JsonArray(new java.util.ArrayList<>(new TreeSet<>(
-            scope.households()))));
+        .put("communities", sorted(scope.communities()))
+        .put("grids", sorted(scope.grids()))
+        .put("households", sorted(scope.households()));
+  }
+
+  private static JsonArray sorted(Set<String> ids) {
+    return new JsonArray(new ArrayList<>(new TreeSet<>(ids)));
   }
 }
