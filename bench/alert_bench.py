@@ -348,11 +348,10 @@ def main():
                    help="another build of the gateway (its lib/ beside it), to compare two")
     p.add_argument("--nice", type=int, default=0,
                    help="run this script and everything it starts at this niceness (root may go"
-                        " below 0: on a shared machine, others' builds then disturb less)")
+                        " below 0: on a shared machine, others' builds then disturb less; see stack.prioritise)")
     p.add_argument("--skip-build", action="store_true")
     args = p.parse_args()
-    if args.nice:
-        os.nice(args.nice)
+    stack.prioritise(args.nice)
     args.levels = [float(x) for x in args.levels.split(",")]
     needed = (args.load_households + args.warmup_presses
               + len(args.levels) * (args.presses + args.warmup))

@@ -11,8 +11,8 @@ import argparse, datetime, json, os, shutil, statistics, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from stack import (CLK_TCK, GATEWAY_JAR, ROOT, SIM, bucket_quantile, cpu_seconds,  # noqa: E402
-                   free_port, machine, mosquitto, start, stop, time_series, total, wait_for,
-                   http_status, scrape)
+                   free_port, machine, mosquitto, prioritise, start, stop, time_series, total,
+                   wait_for, http_status, scrape)
 
 WORK = os.path.join(ROOT, "bench", "work")
 
@@ -29,32 +29,38 @@ def machine_busy():
     return (sum(v) - v[3] - v[4]) / CLK_TCK
 
 
-def load(broker_port, args, run_dir, name, seconds=None, seed=1):
-    """Runs device-sim load to completion; returns its summary, start time and its CPU seconds."""
-    seconds = seconds or args.seconds
+def load(broker_port, args, run_dir, name, on_measuring=lambda: None, seed=1):
+    """Runs device-sim load to completion: --warmup seconds unmeasured, then --seconds measured, in
+    one JVM (a fresh simulator would spend the measured window compiling). Calls on_measuring()
+    when the measured window starts; returns the summary (measured window only) and the CPU
+    seconds the simulator spent from then on."""
     summary = os.path.join(run_dir, f"{name}-load.json")
+    log = os.path.join(run_dir, f"{name}-load.log")
     cmd = SIM + ["load", "--broker", f"tcp://127.0.0.1:{broker_port}",
                  "--registry", os.path.join(WORK, "registry.yaml"), "--seed", str(seed),
                  "--rate", "0", "--connections", str(args.connections), "--qos", "1",
-                 "--duration", f"{seconds}s", "--summary-json", summary]
-    started = time.time()
-    proc = subprocess.Popen(cmd, stdout=open(os.path.join(run_dir, f"{name}-load.log"), "w"),
-                            stderr=subprocess.STDOUT, cwd=ROOT)
-    deadline = started + seconds + 120
+                 "--warmup", f"{args.warmup}s", "--duration", f"{args.seconds}s",
+                 "--summary-json", summary]
+    proc = subprocess.Popen(cmd, stdout=open(log, "w"), stderr=subprocess.STDOUT, cwd=ROOT)
+    deadline = time.time() + args.warmup + args.seconds + 120
+    cpu_at_start, measuring = 0.0, False
     while True:  # wait4, not proc.wait(): it also returns the process's CPU time
+        if not measuring and (not args.warmup or "warm-up over" in open(log).read()):
+            cpu_at_start, measuring = cpu_seconds(proc.pid), True
+            on_measuring()
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             proc.returncode = os.waitstatus_to_exitcode(status)
-            if proc.returncode != 0:
+            if proc.returncode != 0 or not measuring:
                 raise RuntimeError(f"device-sim load failed; see {name}-load.log")
             break
         if time.time() > deadline:
             proc.kill()
             proc.wait()
-            raise RuntimeError(f"device-sim load did not end within {seconds + 120}s")
-        time.sleep(0.2)
+            raise RuntimeError(f"device-sim load did not end within its time")
+        time.sleep(0.05)
     with open(summary) as f:
-        return json.load(f), started, usage.ru_utime + usage.ru_stime
+        return json.load(f), usage.ru_utime + usage.ru_stime - cpu_at_start
 
 
 def settle(read, quiet=1.5, timeout=60):
@@ -78,13 +84,16 @@ def ceiling_phase(args, run_dir):
     try:
         wait_for(lambda: os.path.exists(count_file), 60, "the null subscriber")
         read = lambda: int(open(count_file).read() or 0)
-        if args.warmup:
-            load(port, args, run_dir, "ceiling-warmup", args.warmup, seed=2)
-        before = settle(read)
-        cpu0 = {"broker": cpu_seconds(broker.pid), "sub": cpu_seconds(sub.pid)}
-        busy0, t0 = machine_busy(), time.time()
-        summary, _, sim_cpu = load(port, args, run_dir, "ceiling")
-        received = settle(read) - before
+        mark = {}
+
+        def measuring():
+            mark.update(before=read(), broker=cpu_seconds(broker.pid), sub=cpu_seconds(sub.pid),
+                        busy=machine_busy(), t=time.time())
+
+        summary, sim_cpu = load(port, args, run_dir, "ceiling", measuring)
+        # The subscriber writes its count ten times a second: readings are at most 0.1 s old.
+        received = settle(read) - mark["before"]
+        cpu0, busy0, t0 = mark, mark["busy"], mark["t"]
         busy, wall = machine_busy() - busy0, time.time() - t0
         cpu = {"broker": cpu_seconds(broker.pid) - cpu0["broker"],
                "sub": cpu_seconds(sub.pid) - cpu0["sub"], "sim": sim_cpu}
@@ -109,17 +118,19 @@ def gateway_phase(args, run_dir):
                "SHOUWANG_REGISTRY_FILE": os.path.join(WORK, "registry.yaml"),
                "SHOUWANG_STORAGE_SPOOL_DIR": os.path.join(run_dir, "spool"),
                "SHOUWANG_EMBEDDED_DATA_DIR": os.path.join(run_dir, "embedded")}
-        gw = start(["java", "-Xmx1g", "-jar", GATEWAY_JAR], os.path.join(run_dir, "gateway.log"), env)
+        gw = start(["java", "-Xmx1g", *args.gateway_java_opts.split(), "-jar", GATEWAY_JAR],
+                   os.path.join(run_dir, "gateway.log"), env)
         wait_for(lambda: http_status(f"http://127.0.0.1:{http_port}/ready") == 200, 120, "gateway /ready")
-        if args.warmup:
-            # A gateway runs for days: measure it warm (JIT), as the ceiling's subscriber is.
-            # Another seed: other boot ids, so the measured load's (boot, seq) are not duplicates.
-            load(mqtt_port, args, run_dir, "gateway-warmup", args.warmup, seed=2)
-            settle(lambda: total(scrape(http_port), "shouwang_points_written_total"))
-        m0, cpu0, t0 = scrape(http_port), cpu_seconds(gw.pid), time.time()
-        others0 = {"broker": cpu_seconds(broker.pid), "ts": cpu_seconds(ts.pid)}
-        busy0 = machine_busy()
-        summary, started, sim_cpu = load(mqtt_port, args, run_dir, "gateway")
+        mark = {}
+
+        def measuring():
+            # A gateway runs for days: it is measured warm (JIT), as the ceiling's subscriber is.
+            mark.update(m0=scrape(http_port), cpu0=cpu_seconds(gw.pid), t0=time.time(),
+                        broker=cpu_seconds(broker.pid), ts=cpu_seconds(ts.pid), busy=machine_busy())
+
+        summary, sim_cpu = load(mqtt_port, args, run_dir, "gateway", measuring)
+        m0, cpu0, t0, busy0 = mark["m0"], mark["cpu0"], mark["t0"], mark["busy"]
+        others0 = {"broker": mark["broker"], "ts": mark["ts"]}
         m_end, t_end = scrape(http_port), time.time()
         # Drain: wait until every received message is written (or 60 s).
         received = lambda m: total(m, "shouwang_ingest_messages_total") - total(m0, "shouwang_ingest_messages_total")
@@ -167,8 +178,16 @@ def main():
     p.add_argument("--connections", type=int, default=4)
     p.add_argument("--warmup", type=int, default=10,
                    help="seconds of the same load before each phase's measured load (0: none)")
+    p.add_argument("--gateway-java-opts", default="",
+                   help="extra JVM options for the gateway (an experiment or a profile, e.g."
+                        " -XX:StartFlightRecording=filename=gw.jfr)")
+    p.add_argument("--nice", type=int, default=0,
+                   help="run this script and everything it starts at this niceness (root may go"
+                        " below 0: on a shared machine, others' builds then disturb less; see"
+                        " stack.prioritise)")
     p.add_argument("--skip-build", action="store_true")
     args = p.parse_args()
+    prioritise(args.nice)
 
     if not os.access("/usr/sbin/mosquitto", os.X_OK):
         subprocess.run(["apt-get", "update", "-qq"], check=True)

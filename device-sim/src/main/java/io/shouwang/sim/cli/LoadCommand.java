@@ -8,7 +8,7 @@ import io.shouwang.sim.load.LoadSettings;
 import io.shouwang.sim.load.LoadSummary;
 import io.shouwang.sim.registry.Household;
 import io.shouwang.sim.run.Fleet;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +64,16 @@ final class LoadCommand implements Callable<Integer> {
   double eventShare;
 
   @Option(
+      names = "--warmup",
+      paramLabel = "DURATION",
+      defaultValue = "0s",
+      description =
+          "Run the same load this long first, left out of the summary (a benchmark measures a"
+              + " warm JVM). Prints \"load: warm-up over\" when measuring starts. Default:"
+              + " ${DEFAULT-VALUE}.")
+  Duration warmup;
+
+  @Option(
       names = "--drain-timeout",
       paramLabel = "DURATION",
       defaultValue = "10s",
@@ -88,9 +98,9 @@ final class LoadCommand implements Callable<Integer> {
       throw common.usage("--qos must be 0 or 1");
     }
     LoadSettings settings =
-        common.validated(() -> new LoadSettings(rate, common.duration, eventShare, drainTimeout));
+        common.validated(() -> new LoadSettings(rate, warmup, common.duration, eventShare, drainTimeout));
     List<Household> households = common.households();
-    PrintStream err = System.err;
+    PrintWriter err = spec.commandLine().getErr();
     LoadSummary summary;
     try (Lifetime lifetime = new Lifetime();
         Fleet fleet =
@@ -103,7 +113,8 @@ final class LoadCommand implements Callable<Integer> {
           common.broker,
           rate == 0 ? "max rate" : rate + " msg/s",
           qos,
-          common.duration.isZero() ? "until Ctrl-C" : "for " + common.duration.toSeconds() + "s");
+          common.duration.isZero() ? "until Ctrl-C" : "for " + common.duration.toSeconds() + "s"
+              + (warmup.isZero() ? "" : " after a " + warmup.toSeconds() + "s warm-up"));
       LoadGenerator generator =
           new LoadGenerator(
               fleet, settings, qos, new LoadProgress(fleet, err, System.console() != null));

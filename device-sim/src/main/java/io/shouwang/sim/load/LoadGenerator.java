@@ -21,6 +21,9 @@ import java.util.random.RandomGenerator;
  * Drives a fleet as hard as asked: one thread per connection cycles through that connection's
  * devices, mostly telemetry with some benign events, every message a valid stamped envelope. A full
  * in-flight window blocks the thread (backpressure) instead of failing.
+ *
+ * <p>An optional warm-up runs the same load first and is left out of the summary: a fresh JVM
+ * spends seconds of CPU compiling, which a benchmark would otherwise take from what it measures.
  */
 public final class LoadGenerator {
 
@@ -46,12 +49,15 @@ public final class LoadGenerator {
     stopped = true;
   }
 
-  /** Runs for the configured duration, drains, and summarises. */
+  /** Runs the warm-up and then the configured duration, drains, and summarises the latter. */
   public LoadSummary run() throws InterruptedException {
     List<List<DeviceLife>> groups = fleet.groupsByConnection();
     long start = System.nanoTime();
+    long measureFrom = start + settings.warmup().toNanos();
     long deadline =
-        settings.duration().isZero() ? Long.MAX_VALUE : start + settings.duration().toNanos();
+        settings.duration().isZero()
+            ? Long.MAX_VALUE
+            : measureFrom + settings.duration().toNanos();
     long period = settings.rate() > 0 ? (long) (SECOND * groups.size() / settings.rate()) : 0;
     List<Thread> workers = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
@@ -62,6 +68,14 @@ public final class LoadGenerator {
     }
     progress.start(start);
     workers.forEach(Thread::start);
+    FleetCounts before = FleetCounts.ZERO;
+    if (!settings.warmup().isZero()) {
+      sleepUntil(measureFrom);
+      before = FleetCounts.of(fleet);
+      progress.resetPeaks();
+      // A line a benchmark can wait for before it takes its own first readings.
+      progress.note("load: warm-up over, measuring for " + settings.duration().toSeconds() + "s");
+    }
     long giveUp =
         deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline + settings.drain().toNanos();
     for (Thread t : workers) {
@@ -77,7 +91,15 @@ public final class LoadGenerator {
     long sendingEnded = System.nanoTime();
     fleet.drain(settings.drain());
     progress.stop();
-    return summarise((sendingEnded - start) / (double) SECOND);
+    return summarise(
+        FleetCounts.of(fleet).since(before), (sendingEnded - measureFrom) / (double) SECOND);
+  }
+
+  private void sleepUntil(long nanos) {
+    long left;
+    while (!stopped && (left = nanos - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(Math.min(left, 200_000_000L));
+    }
   }
 
   private void drive(List<DeviceLife> group, long deadline, long period) {
@@ -139,11 +161,11 @@ public final class LoadGenerator {
     };
   }
 
-  private LoadSummary summarise(double seconds) {
-    long sent = fleet.sentCount();
-    long acked = fleet.ackedCount();
-    var errors = fleet.errorCounts();
-    long errorsTotal = errors.values().stream().mapToLong(Long::longValue).sum();
+  private LoadSummary summarise(FleetCounts counts, double seconds) {
+    long sent = counts.sent();
+    long acked = counts.acked();
+    var errors = counts.errors();
+    long errorsTotal = counts.errorsTotal();
     double safe = Math.max(seconds, 1e-3);
     return new LoadSummary(
         Math.round(seconds * 10) / 10.0,
@@ -155,7 +177,7 @@ public final class LoadGenerator {
         acked,
         errorsTotal,
         errors,
-        fleet.windowFullCount(),
+        counts.windowFull(),
         Math.max(0, sent - acked - errorsTotal),
         Math.round(sent / safe * 10) / 10.0,
         Math.round(acked / safe * 10) / 10.0,

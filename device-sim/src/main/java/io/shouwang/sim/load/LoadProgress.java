@@ -1,7 +1,7 @@
 package io.shouwang.sim.load;
 
 import io.shouwang.sim.run.Fleet;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 public final class LoadProgress {
 
   private final Fleet fleet;
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean sameLine;
   private ScheduledExecutorService ticker;
   private long lastSent;
@@ -24,7 +24,7 @@ public final class LoadProgress {
   private volatile long peakAcked;
 
   /** Prints to {@code out}; {@code sameLine} rewrites one line (a terminal) instead of adding. */
-  public LoadProgress(Fleet fleet, PrintStream out, boolean sameLine) {
+  public LoadProgress(Fleet fleet, PrintWriter out, boolean sameLine) {
     this.fleet = fleet;
     this.out = out;
     this.sameLine = sameLine;
@@ -49,6 +49,21 @@ public final class LoadProgress {
     if (sameLine) {
       out.println();
     }
+  }
+
+  /** Peaks count from here on (the warm-up's are left out). */
+  synchronized void resetPeaks() {
+    peakSent = 0;
+    peakAcked = 0;
+  }
+
+  /** A line of its own between progress lines. */
+  synchronized void note(String line) {
+    if (sameLine) {
+      out.println();
+    }
+    out.println(line);
+    out.flush();
   }
 
   long peakSent() {

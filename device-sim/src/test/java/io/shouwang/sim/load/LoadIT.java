@@ -114,4 +114,35 @@ class LoadIT {
               });
     }
   }
+
+  @Test
+  void aWarmUpRunsTheSameLoadButIsLeftOutOfTheSummary() throws Exception {
+    try (Recorder recorder = new Recorder(broker.uri())) {
+      Path summary = dir.resolve("warm.json");
+      StringWriter err = new StringWriter();
+
+      // WHEN 100 msg/s run for a 2 s warm-up and then 2 s measured
+      int exit =
+          SimCli.execute(
+              new String[] {
+                "load", "--broker", broker.uri(), "--households", "5", "--connections", "1",
+                "--warmup", "2s", "--duration", "2s", "--rate", "100", "--qos", "1",
+                "--summary-json", summary.toString()
+              },
+              new PrintWriter(new StringWriter(), true),
+              new PrintWriter(err, true));
+
+      // THEN the summary covers the measured 2 s only, while the broker got both phases
+      assertThat(exit).isZero();
+      assertThat(err.toString()).contains("load: warm-up over, measuring for 2s");
+      JsonNode json = new ObjectMapper().readTree(summary.toFile());
+      long measured = json.get("sent").asLong();
+      assertThat(measured).isBetween(130L, 230L);
+      assertThat(json.get("acked").asLong()).isEqualTo(measured);
+      assertThat(json.get("durationSeconds").asDouble()).isBetween(1.9, 2.5);
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(20))
+          .until(() -> recorder.all().size() >= measured + 130);
+    }
+  }
 }
