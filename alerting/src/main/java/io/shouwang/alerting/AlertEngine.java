@@ -38,6 +38,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertEngine {
 
+  /**
+   * The worker pool of the engine's one thread. A caller that deploys its own event handling on
+   * this pool (the gateway's event lane) hands events to the engine without waking another thread.
+   */
+  public static final String THREAD_POOL = EngineVerticle.THREAD_POOL;
+
   private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
   private static final Duration TICK = Duration.ofSeconds(1);
   private static final Duration REMEMBER_CLOSED = Duration.ofDays(1);

@@ -15,7 +15,10 @@ final class EngineVerticle extends VerticleBase {
   /** The engine's one thread, named so it shows in thread dumps and profiles. */
   static final String THREAD_POOL = "shouwang-alert-engine";
 
-  /** One worker thread, used by nothing else: ordered, like an event loop, and unshared. */
+  /**
+   * One worker thread: ordered, like an event loop. Shared only with work that hands events to the
+   * engine (the gateway's event lane), never with telemetry lanes.
+   */
   static DeploymentOptions deployment() {
     return new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)

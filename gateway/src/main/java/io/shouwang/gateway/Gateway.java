@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shouwang.alerting.AlertEngine;
 import io.shouwang.gateway.alerts.AlertingSetup;
 import io.shouwang.gateway.command.MqttCommandPublisher;
 import io.shouwang.gateway.config.GatewayConfig;
@@ -162,7 +163,9 @@ public final class Gateway {
           });
         })
         .compose(alertPath -> IngestPipeline.create(vertx, config.ingest(), registry, events,
-            telemetry, deadLetters, recordingHealth(alertPath), meters, clock))
+            telemetry, deadLetters, recordingHealth(alertPath),
+            alerting == null ? IngestPipeline.EVENT_THREAD_POOL : AlertEngine.THREAD_POOL,
+            meters, clock))
         .compose(p -> {
           pipeline = p;
           MqttSubscriber eventSubscriber = new MqttSubscriber(vertx, "events", config.mqtt(), mqttUrl,

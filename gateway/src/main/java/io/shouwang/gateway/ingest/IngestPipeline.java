@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Routes delivered messages onto lanes: events and command results to the event lane (its own
- * thread, never behind telemetry), telemetry to one of N lanes chosen by device id so each
- * device's messages stay in order.
+ * Routes delivered messages onto lanes: events and command results to the event lane (a thread
+ * no telemetry lane uses — the alert engine's when there is one, so a press reaches the engine
+ * without waking another thread), telemetry to one of N lanes chosen by device id so each device's
+ * messages stay in order.
  */
 public final class IngestPipeline {
 
@@ -35,7 +36,16 @@ public final class IngestPipeline {
     this.deadLetters = deadLetters;
   }
 
-  /** Deploys the lanes and wires validation, storage and the alert path. */
+  /** The event lane's own thread, when no alert engine offers its thread. */
+  public static final String EVENT_THREAD_POOL = "shouwang-lane-events";
+
+  /**
+   * Deploys the lanes and wires validation, storage and the alert path.
+   *
+   * @param eventThreadPool the single-thread worker pool events are handled on: the alert
+   *     engine's, so a press reaches the engine without waking another thread, or {@link
+   *     #EVENT_THREAD_POOL}
+   */
   public static Future<IngestPipeline> create(
       Vertx vertx,
       GatewayConfig.Ingest config,
@@ -44,15 +54,16 @@ public final class IngestPipeline {
       PointWriter telemetryWriter,
       DeadLetters deadLetters,
       AlertPath alertPath,
+      String eventThreadPool,
       MeterRegistry meters,
       Clock clock) {
     IngestMetrics metrics = new IngestMetrics(meters);
     MessageValidator validator =
         new MessageValidator(registry, config.maxPayloadBytes(), config.maxClockSkew());
     List<Future<Lane>> lanes = new ArrayList<>();
-    lanes.add(Lane.deploy(vertx, "events", true, EVENT_LANE_CAPACITY, meters));
+    lanes.add(Lane.deploy(vertx, "events", eventThreadPool, EVENT_LANE_CAPACITY, meters));
     for (int i = 0; i < config.telemetryLanes(); i++) {
-      lanes.add(Lane.deploy(vertx, "telemetry-" + i, false, config.laneCapacity(), meters));
+      lanes.add(Lane.deploy(vertx, "telemetry-" + i, null, config.laneCapacity(), meters));
     }
     return Future.all(lanes).map(all -> {
       MessageProcessor events = new MessageProcessor(

@@ -36,14 +36,17 @@ final class Lane {
         .tag("lane", name).register(meters);
   }
 
-  /** Deploys a lane on an event loop (telemetry) or on its own single-thread pool (events). */
+  /**
+   * Deploys a lane on an event loop (telemetry: {@code threadPool} null) or on the single-thread
+   * worker pool of that name (events).
+   */
   static Future<Lane> deploy(
-      Vertx vertx, String name, boolean dedicatedThread, int capacity, MeterRegistry meters) {
+      Vertx vertx, String name, String threadPool, int capacity, MeterRegistry meters) {
     ContextHolder holder = new ContextHolder();
     DeploymentOptions options = new DeploymentOptions();
-    if (dedicatedThread) {
+    if (threadPool != null) {
       options.setThreadingModel(ThreadingModel.WORKER)
-          .setWorkerPoolName("shouwang-lane-" + name)
+          .setWorkerPoolName(threadPool)
           .setWorkerPoolSize(1);
     }
     return vertx.deployVerticle(holder, options)
