@@ -14,8 +14,10 @@ import io.shouwang.alerting.notify.Dispatcher;
 import io.shouwang.alerting.notify.HandoffTiming;
 import io.shouwang.alerting.notify.NotificationChannel;
 import io.shouwang.alerting.notify.PageComposer;
+import io.shouwang.alerting.rules.Restart;
 import io.shouwang.alerting.rules.Rule;
 import io.shouwang.alerting.store.IncidentStore;
+import io.shouwang.alerting.store.LastSeenStore;
 import io.shouwang.registry.Registry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -23,7 +25,9 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -55,12 +59,15 @@ public final class AlertEngine {
   private final Responders responders;
   private final AlertPipeline pipeline;
   private final MessageIntake intake;
+  private final LastSeenTracker lastSeen;
+  private final Duration lastSeenSaveInterval;
   private volatile Context context;
   private volatile String deploymentId;
   private volatile boolean running;
   // Written by the engine thread only; read by tests to tell when the engine has gone quiet.
   private volatile long tasksRun;
   private Scheduler.Cancellable tick;
+  private Scheduler.Cancellable lastSeenSave;
 
   /** The production engine: Vert.x timers drive escalation, retries and the rules' tick. */
   public AlertEngine(Vertx vertx, Registry registry, AlertingConfig config, List<Rule> rules,
@@ -96,8 +103,12 @@ public final class AlertEngine {
         new IncidentStage(registry, config, incidents, escalation, recorder, this.clock, meters);
     this.pipeline = new AlertPipeline(new RuleStage(rules, meters), stage, commandSender,
         timing);
-    this.intake =
-        new MessageIntake(loop, config.telemetryQueueCapacity(), pipeline::onMessage, meters);
+    this.lastSeen = new LastSeenTracker(store.lastSeen(), loop, meters);
+    this.lastSeenSaveInterval = config.lastSeenSaveInterval();
+    this.intake = new MessageIntake(loop, config.telemetryQueueCapacity(), message -> {
+      lastSeen.heard(message.envelope().getDeviceId(), message.receivedAt());
+      return pipeline.onMessage(message);
+    }, meters);
     Gauge.builder("shouwang.alerting.incidents.open", recorder, r -> r.openSnapshots().size())
         .strongReference(true).register(meters);
     for (NotificationChannel channel : channels) {
@@ -105,7 +116,10 @@ public final class AlertEngine {
     }
   }
 
-  /** Opens the store, reloads open incidents, resumes their escalation and starts the 1 s tick. */
+  /**
+   * Opens the store, reloads open incidents and resumes their escalation, lets the rules pick up
+   * where they were (devices' last-heard times, gas valves still closing), starts the 1 s tick.
+   */
   public Future<Void> start() {
     EngineVerticle verticle = new EngineVerticle();
     return vertx.deployVerticle(verticle, EngineVerticle.deployment())
@@ -115,19 +129,23 @@ public final class AlertEngine {
           return store.open();
         })
         .compose(v -> store.closedSince(clock.instant().minus(REMEMBER_CLOSED)))
-        .compose(closed -> store.loadOpen().compose(open -> onEngine(() -> {
-          closed.forEach(incidents::rememberClosed);
-          for (Incident snapshot : open) {
-            OpenIncident incident = OpenIncident.restore(snapshot);
-            incidents.add(incident);
-            escalation.resume(incident);
-            recorder.changed(incident);
-          }
-          running = true;
-          scheduleTick();
-          LOG.info("alert engine started: {} open incidents resumed", open.size());
-          return Future.<Void>succeededFuture();
-        })))
+        .compose(closed -> store.loadOpen().compose(open -> loadLastSeen().compose(seen ->
+            onEngine(() -> {
+              closed.forEach(incidents::rememberClosed);
+              for (Incident snapshot : open) {
+                OpenIncident incident = OpenIncident.restore(snapshot);
+                incidents.add(incident);
+                escalation.resume(incident);
+                recorder.changed(incident);
+              }
+              pipeline.resume(new Restart(clock.instant(), open, seen));
+              running = true;
+              scheduleTick();
+              scheduleLastSeenSave();
+              LOG.info("alert engine started: {} open incidents resumed, last-heard times of {}"
+                  + " devices loaded", open.size(), seen.size());
+              return Future.<Void>succeededFuture();
+            }))))
         .recover(e -> {
           LOG.error("alert engine failed to start", e);
           String id = deploymentId;
@@ -150,10 +168,17 @@ public final class AlertEngine {
       if (tick != null) {
         tick.cancel();
       }
+      if (lastSeenSave != null) {
+        lastSeenSave.cancel();
+      }
       escalation.stopAll();
+      // Loss-tolerant: a failed last save only makes the next start count from older times.
+      Future<Void> seenSaved = lastSeen.save().otherwiseEmpty();
       // A store that cannot write any more must not keep the process from stopping.
-      return recorder.drain().timeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    }).eventually(store::close).onComplete(outcome -> caller.runOnContext(
+      return Future.join(recorder.drain(), seenSaved).<Void>mapEmpty()
+          .timeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }).eventually(() -> store.lastSeen().close()).eventually(store::close)
+        .onComplete(outcome -> caller.runOnContext(
         v -> vertx.undeploy(deploymentId).onComplete(undeployed -> stopped.handle(outcome))));
     return stopped.future();
   }
@@ -210,7 +235,7 @@ public final class AlertEngine {
   }
 
   /** Incidents closed since {@code since}, most recently closed first, at most {@code limit}. */
-  public Future<List<Incident>> recentlyClosed(java.time.Instant since, int limit) {
+  public Future<List<Incident>> recentlyClosed(Instant since, int limit) {
     return store.recentlyClosed(since, limit);
   }
 
@@ -236,6 +261,25 @@ public final class AlertEngine {
         scheduleTick();
       }
     }));
+  }
+
+  private void scheduleLastSeenSave() {
+    lastSeenSave = scheduler.schedule(lastSeenSaveInterval, () -> runOnEngine(() -> {
+      if (running) {
+        lastSeen.saveIfIdle();
+        scheduleLastSeenSave();
+      }
+    }));
+  }
+
+  /** Without saved times supervision counts from the start, as it did before they were kept. */
+  private Future<Map<String, Instant>> loadLastSeen() {
+    LastSeenStore saved = store.lastSeen();
+    return saved.open().compose(v -> saved.load()).recover(e -> {
+      LOG.warn("devices' last-heard times could not be loaded; supervision counts from the start",
+          e);
+      return Future.succeededFuture(Map.of());
+    });
   }
 
   private void runOnEngine(Runnable task) {
