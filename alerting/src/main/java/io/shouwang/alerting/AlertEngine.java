@@ -17,7 +17,6 @@ import io.shouwang.alerting.notify.PageComposer;
 import io.shouwang.alerting.rules.Restart;
 import io.shouwang.alerting.rules.Rule;
 import io.shouwang.alerting.store.IncidentStore;
-import io.shouwang.alerting.store.LastSeenStore;
 import io.shouwang.registry.Registry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -27,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -60,14 +58,12 @@ public final class AlertEngine {
   private final AlertPipeline pipeline;
   private final MessageIntake intake;
   private final LastSeenTracker lastSeen;
-  private final Duration lastSeenSaveInterval;
   private volatile Context context;
   private volatile String deploymentId;
   private volatile boolean running;
   // Written by the engine thread only; read by tests to tell when the engine has gone quiet.
   private volatile long tasksRun;
   private Scheduler.Cancellable tick;
-  private Scheduler.Cancellable lastSeenSave;
 
   /** The production engine: Vert.x timers drive escalation, retries and the rules' tick. */
   public AlertEngine(Vertx vertx, Registry registry, AlertingConfig config, List<Rule> rules,
@@ -103,8 +99,8 @@ public final class AlertEngine {
         new IncidentStage(registry, config, incidents, escalation, recorder, this.clock, meters);
     this.pipeline = new AlertPipeline(new RuleStage(rules, meters), stage, commandSender,
         timing);
-    this.lastSeen = new LastSeenTracker(store.lastSeen(), loop, meters);
-    this.lastSeenSaveInterval = config.lastSeenSaveInterval();
+    this.lastSeen = new LastSeenTracker(store.lastSeen(), scheduler, loop,
+        config.lastSeenSaveInterval(), meters);
     this.intake = new MessageIntake(loop, config.telemetryQueueCapacity(), message -> {
       lastSeen.heard(message.envelope().getDeviceId(), message.receivedAt());
       return pipeline.onMessage(message);
@@ -129,7 +125,7 @@ public final class AlertEngine {
           return store.open();
         })
         .compose(v -> store.closedSince(clock.instant().minus(REMEMBER_CLOSED)))
-        .compose(closed -> store.loadOpen().compose(open -> loadLastSeen().compose(seen ->
+        .compose(closed -> store.loadOpen().compose(open -> lastSeen.open().compose(seen ->
             onEngine(() -> {
               closed.forEach(incidents::rememberClosed);
               for (Incident snapshot : open) {
@@ -141,7 +137,7 @@ public final class AlertEngine {
               pipeline.resume(new Restart(clock.instant(), open, seen));
               running = true;
               scheduleTick();
-              scheduleLastSeenSave();
+              lastSeen.startSaving();
               LOG.info("alert engine started: {} open incidents resumed, last-heard times of {}"
                   + " devices loaded", open.size(), seen.size());
               return Future.<Void>succeededFuture();
@@ -168,16 +164,11 @@ public final class AlertEngine {
       if (tick != null) {
         tick.cancel();
       }
-      if (lastSeenSave != null) {
-        lastSeenSave.cancel();
-      }
       escalation.stopAll();
-      // Loss-tolerant: a failed last save only makes the next start count from older times.
-      Future<Void> seenSaved = lastSeen.save().otherwiseEmpty();
       // A store that cannot write any more must not keep the process from stopping.
-      return Future.join(recorder.drain(), seenSaved).<Void>mapEmpty()
+      return Future.join(recorder.drain(), lastSeen.stopSaving()).<Void>mapEmpty()
           .timeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    }).eventually(() -> store.lastSeen().close()).eventually(store::close)
+    }).eventually(lastSeen::close).eventually(store::close)
         .onComplete(outcome -> caller.runOnContext(
         v -> vertx.undeploy(deploymentId).onComplete(undeployed -> stopped.handle(outcome))));
     return stopped.future();
@@ -261,25 +252,6 @@ public final class AlertEngine {
         scheduleTick();
       }
     }));
-  }
-
-  private void scheduleLastSeenSave() {
-    lastSeenSave = scheduler.schedule(lastSeenSaveInterval, () -> runOnEngine(() -> {
-      if (running) {
-        lastSeen.saveIfIdle();
-        scheduleLastSeenSave();
-      }
-    }));
-  }
-
-  /** Without saved times supervision counts from the start, as it did before they were kept. */
-  private Future<Map<String, Instant>> loadLastSeen() {
-    LastSeenStore saved = store.lastSeen();
-    return saved.open().compose(v -> saved.load()).recover(e -> {
-      LOG.warn("devices' last-heard times could not be loaded; supervision counts from the start",
-          e);
-      return Future.succeededFuture(Map.of());
-    });
   }
 
   private void runOnEngine(Runnable task) {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shouwang.alerting.testing.InMemoryLastSeenStore;
+import io.shouwang.alerting.testing.ManualScheduler;
+import io.shouwang.alerting.testing.MutableClock;
 import io.shouwang.alerting.testing.TaskQueue;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,9 +18,34 @@ class LastSeenTrackerTest {
   private static final Instant T0 = Instant.parse("2026-03-02T06:00:00Z");
 
   private final InMemoryLastSeenStore store = new InMemoryLastSeenStore();
+  private final MutableClock clock = new MutableClock(T0);
+  private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final TaskQueue loop = new TaskQueue();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final LastSeenTracker tracker = new LastSeenTracker(store, loop, meters);
+  private final LastSeenTracker tracker =
+      new LastSeenTracker(store, scheduler, loop, Duration.ofSeconds(60), meters);
+
+  @Test
+  void savesEveryIntervalUntilStoppedThenSavesWhatIsLeft() {
+    // GIVEN periodic saves, and a device heard before the first one
+    tracker.startSaving();
+    tracker.heard("smk-1", T0.plusSeconds(10));
+    advance(Duration.ofSeconds(59));
+    assertThat(store.saves()).isEmpty();
+
+    // WHEN the interval ends, another device is heard, and the engine stops
+    advance(Duration.ofSeconds(1));
+    tracker.heard("btn-1", T0.plusSeconds(70));
+    Future<Void> stopped = tracker.stopSaving();
+    loop.runAll();
+    tracker.heard("gas-1", T0.plusSeconds(80));
+    advance(Duration.ofMinutes(5));
+
+    // THEN one save came with the interval, one with the stop, and none after it
+    assertThat(stopped.succeeded()).isTrue();
+    assertThat(store.saves()).containsExactly(
+        Map.of("smk-1", T0.plusSeconds(10)), Map.of("btn-1", T0.plusSeconds(70)));
+  }
 
   @Test
   void eachSaveHoldsOnlyTheDevicesHeardSinceTheLastOneWithTheirLatestTime() {
@@ -98,5 +126,10 @@ class LastSeenTrackerTest {
     loop.runAll();
     assertThat(saved.succeeded()).isTrue();
     assertThat(store.saves()).hasSize(2);
+  }
+
+  private void advance(Duration by) {
+    scheduler.advance(by);
+    loop.runAll();
   }
 }
