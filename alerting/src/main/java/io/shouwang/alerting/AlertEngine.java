@@ -14,6 +14,7 @@ import io.shouwang.alerting.notify.Dispatcher;
 import io.shouwang.alerting.notify.HandoffTiming;
 import io.shouwang.alerting.notify.NotificationChannel;
 import io.shouwang.alerting.notify.PageComposer;
+import io.shouwang.alerting.rules.Restart;
 import io.shouwang.alerting.rules.Rule;
 import io.shouwang.alerting.store.IncidentStore;
 import io.shouwang.registry.Registry;
@@ -23,6 +24,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -61,6 +63,7 @@ public final class AlertEngine {
   private final Responders responders;
   private final AlertPipeline pipeline;
   private final MessageIntake intake;
+  private final LastSeenTracker lastSeen;
   private volatile Context context;
   private volatile String deploymentId;
   private volatile boolean running;
@@ -102,8 +105,12 @@ public final class AlertEngine {
         new IncidentStage(registry, config, incidents, escalation, recorder, this.clock, meters);
     this.pipeline = new AlertPipeline(new RuleStage(rules, meters), stage, commandSender,
         timing);
-    this.intake =
-        new MessageIntake(loop, config.telemetryQueueCapacity(), pipeline::onMessage, meters);
+    this.lastSeen = new LastSeenTracker(store.lastSeen(), scheduler, loop,
+        config.lastSeenSaveInterval(), meters);
+    this.intake = new MessageIntake(loop, config.telemetryQueueCapacity(), message -> {
+      lastSeen.heard(message.envelope().getDeviceId(), message.receivedAt());
+      return pipeline.onMessage(message);
+    }, meters);
     Gauge.builder("shouwang.alerting.incidents.open", recorder, r -> r.openSnapshots().size())
         .strongReference(true).register(meters);
     for (NotificationChannel channel : channels) {
@@ -111,7 +118,10 @@ public final class AlertEngine {
     }
   }
 
-  /** Opens the store, reloads open incidents, resumes their escalation and starts the 1 s tick. */
+  /**
+   * Opens the store, reloads open incidents and resumes their escalation, lets the rules pick up
+   * where they were (devices' last-heard times, gas valves still closing), starts the 1 s tick.
+   */
   public Future<Void> start() {
     EngineVerticle verticle = new EngineVerticle();
     return vertx.deployVerticle(verticle, EngineVerticle.deployment())
@@ -121,19 +131,23 @@ public final class AlertEngine {
           return store.open();
         })
         .compose(v -> store.closedSince(clock.instant().minus(REMEMBER_CLOSED)))
-        .compose(closed -> store.loadOpen().compose(open -> onEngine(() -> {
-          closed.forEach(incidents::rememberClosed);
-          for (Incident snapshot : open) {
-            OpenIncident incident = OpenIncident.restore(snapshot);
-            incidents.add(incident);
-            escalation.resume(incident);
-            recorder.changed(incident);
-          }
-          running = true;
-          scheduleTick();
-          LOG.info("alert engine started: {} open incidents resumed", open.size());
-          return Future.<Void>succeededFuture();
-        })))
+        .compose(closed -> store.loadOpen().compose(open -> lastSeen.open().compose(seen ->
+            onEngine(() -> {
+              closed.forEach(incidents::rememberClosed);
+              for (Incident snapshot : open) {
+                OpenIncident incident = OpenIncident.restore(snapshot);
+                incidents.add(incident);
+                escalation.resume(incident);
+                recorder.changed(incident);
+              }
+              pipeline.resume(new Restart(clock.instant(), open, seen));
+              running = true;
+              scheduleTick();
+              lastSeen.startSaving();
+              LOG.info("alert engine started: {} open incidents resumed, last-heard times of {}"
+                  + " devices loaded", open.size(), seen.size());
+              return Future.<Void>succeededFuture();
+            }))))
         .recover(e -> {
           LOG.error("alert engine failed to start", e);
           String id = deploymentId;
@@ -158,8 +172,10 @@ public final class AlertEngine {
       }
       escalation.stopAll();
       // A store that cannot write any more must not keep the process from stopping.
-      return recorder.drain().timeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    }).eventually(store::close).onComplete(outcome -> caller.runOnContext(
+      return Future.join(recorder.drain(), lastSeen.stopSaving()).<Void>mapEmpty()
+          .timeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }).eventually(lastSeen::close).eventually(store::close)
+        .onComplete(outcome -> caller.runOnContext(
         v -> vertx.undeploy(deploymentId).onComplete(undeployed -> stopped.handle(outcome))));
     return stopped.future();
   }
@@ -216,7 +232,7 @@ public final class AlertEngine {
   }
 
   /** Incidents closed since {@code since}, most recently closed first, at most {@code limit}. */
-  public Future<List<Incident>> recentlyClosed(java.time.Instant since, int limit) {
+  public Future<List<Incident>> recentlyClosed(Instant since, int limit) {
     return store.recentlyClosed(since, limit);
   }
 

@@ -2,6 +2,7 @@ package io.shouwang.alerting;
 
 import io.shouwang.alerting.incident.IncidentStage;
 import io.shouwang.alerting.notify.HandoffTiming;
+import io.shouwang.alerting.rules.Restart;
 import io.shouwang.alerting.rules.RuleOutput;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -36,6 +37,15 @@ final class AlertPipeline {
   Future<Void> onMessage(DeviceMessage message) {
     return timing.during(message.receivedAt(), message.timestamp(),
         () -> handle(rules.onMessage(message)));
+  }
+
+  /**
+   * After a restart: lets the rules pick up where they were (re-arm a gas valve closure) and sends
+   * the commands they ask for again. Pages nothing: the reloaded incidents escalate on their own.
+   */
+  void resume(Restart restart) {
+    // The sender retries and writes each outcome on the household's incident by itself.
+    rules.resume(restart).forEach(commands::send);
   }
 
   void onTick(Instant now) {

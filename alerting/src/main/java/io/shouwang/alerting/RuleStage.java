@@ -2,6 +2,7 @@ package io.shouwang.alerting;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shouwang.alerting.rules.Restart;
 import io.shouwang.alerting.rules.Rule;
 import io.shouwang.alerting.rules.RuleOutput;
 import java.time.Instant;
@@ -35,6 +36,19 @@ final class RuleStage {
     return ask(rule -> rule.onTick(now), "tick");
   }
 
+  /** Every rule's commands to send again after a restart; a rule that throws loses only its own. */
+  List<DeviceCommand> resume(Restart restart) {
+    List<DeviceCommand> commands = new ArrayList<>();
+    for (Rule rule : rules) {
+      try {
+        commands.addAll(rule.resume(restart));
+      } catch (RuntimeException e) {
+        failed(rule, "resume", e);
+      }
+    }
+    return commands;
+  }
+
   private RuleOutput ask(Function<Rule, RuleOutput> question, String what) {
     List<Signal> signals = new ArrayList<>();
     List<DeviceCommand> commands = new ArrayList<>();
@@ -46,12 +60,16 @@ final class RuleStage {
           commands.addAll(out.commands());
         }
       } catch (RuntimeException e) {
-        LOG.error("rule {} failed on {}", rule.getClass().getSimpleName(), what, e);
-        Counter.builder("shouwang.alerting.rule.errors")
-            .tag("rule", rule.getClass().getSimpleName()).register(meters).increment();
+        failed(rule, what, e);
       }
     }
     return signals.isEmpty() && commands.isEmpty()
         ? RuleOutput.NONE : new RuleOutput(signals, commands);
+  }
+
+  private void failed(Rule rule, String what, RuntimeException e) {
+    LOG.error("rule {} failed on {}", rule.getClass().getSimpleName(), what, e);
+    Counter.builder("shouwang.alerting.rule.errors")
+        .tag("rule", rule.getClass().getSimpleName()).register(meters).increment();
   }
 }

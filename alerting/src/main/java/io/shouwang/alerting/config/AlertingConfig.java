@@ -2,6 +2,7 @@ package io.shouwang.alerting.config;
 
 import io.shouwang.alerting.Cause;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ import java.util.Set;
  * @param staffLanguage language of caregivers' and duty desks' pages (contacts get the resident's)
  * @param zone time zone of the times written in pages
  * @param telemetryQueueCapacity telemetry messages the engine holds before it drops (and counts)
+ * @param lastSeenSaveInterval how often the devices heard since the last save have their
+ *     last-heard time saved (supervision counts silence from it after a restart)
  */
 public record AlertingConfig(
     Map<String, EscalationPolicy> policies,
@@ -37,7 +40,8 @@ public record AlertingConfig(
     String acceptUrl,
     String staffLanguage,
     ZoneId zone,
-    int telemetryQueueCapacity) {
+    int telemetryQueueCapacity,
+    Duration lastSeenSaveInterval) {
 
   /** The recipient roles a channel list may be given for. */
   public static final Set<String> ROLES =
@@ -54,6 +58,7 @@ public record AlertingConfig(
     Objects.requireNonNull(escalation, "escalation");
     Objects.requireNonNull(staffLanguage, "staffLanguage");
     Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(lastSeenSaveInterval, "lastSeenSaveInterval");
     requirePolicy("defaultPolicy", defaultPolicy, policies);
     for (Map.Entry<Cause, String> e : causePolicies.entrySet()) {
       requirePolicy("causePolicies." + e.getKey().label(), e.getValue(), policies);
@@ -108,25 +113,35 @@ public record AlertingConfig(
   public AlertingConfig withDispatch(DispatchSettings settings) {
     return new AlertingConfig(policies, defaultPolicy, causePolicies, householdPolicies,
         roleChannels, settings, escalation, acceptUrl, staffLanguage, zone,
-        telemetryQueueCapacity);
+        telemetryQueueCapacity, lastSeenSaveInterval);
   }
 
   /** A copy with other escalation timing. */
   public AlertingConfig withEscalation(EscalationSettings settings) {
     return new AlertingConfig(policies, defaultPolicy, causePolicies, householdPolicies,
-        roleChannels, dispatch, settings, acceptUrl, staffLanguage, zone, telemetryQueueCapacity);
+        roleChannels, dispatch, settings, acceptUrl, staffLanguage, zone, telemetryQueueCapacity,
+        lastSeenSaveInterval);
   }
 
   /** A copy with other role channels. */
   public AlertingConfig withRoleChannels(Map<String, List<String>> channels) {
     return new AlertingConfig(policies, defaultPolicy, causePolicies, householdPolicies,
-        channels, dispatch, escalation, acceptUrl, staffLanguage, zone, telemetryQueueCapacity);
+        channels, dispatch, escalation, acceptUrl, staffLanguage, zone, telemetryQueueCapacity,
+        lastSeenSaveInterval);
   }
 
   /** A copy with another telemetry queue capacity. */
   public AlertingConfig withTelemetryQueueCapacity(int capacity) {
     return new AlertingConfig(policies, defaultPolicy, causePolicies, householdPolicies,
-        roleChannels, dispatch, escalation, acceptUrl, staffLanguage, zone, capacity);
+        roleChannels, dispatch, escalation, acceptUrl, staffLanguage, zone, capacity,
+        lastSeenSaveInterval);
+  }
+
+  /** A copy that saves devices' last-heard times at another interval. */
+  public AlertingConfig withLastSeenSaveInterval(Duration interval) {
+    return new AlertingConfig(policies, defaultPolicy, causePolicies, householdPolicies,
+        roleChannels, dispatch, escalation, acceptUrl, staffLanguage, zone,
+        telemetryQueueCapacity, interval);
   }
 
   private static void requirePolicy(String key, String name, Map<String, EscalationPolicy> all) {

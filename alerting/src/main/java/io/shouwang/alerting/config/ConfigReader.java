@@ -33,7 +33,7 @@ import java.util.Set;
 final class ConfigReader {
 
   private static final Set<String> ROOT_KEYS = Set.of("acceptUrl", "staffLanguage", "zone",
-      "telemetryQueueCapacity", "defaultPolicy", "escalation", "dispatch", "policies",
+      "telemetryQueueCapacity", "lastSeenSaveInterval", "defaultPolicy", "escalation", "dispatch", "policies",
       "causePolicies", "households", "channels");
   private static final Set<String> ESCALATION_KEYS =
       Set.of("repeatInterval", "onSiteMargin", "cancelGraceWindow");
@@ -55,6 +55,7 @@ final class ConfigReader {
   private String staffLanguage = "zh";
   private ZoneId zone = ZoneId.of("Asia/Shanghai");
   private int telemetryQueueCapacity = 10_000;
+  private Duration lastSeenSaveInterval = Duration.ofSeconds(60);
   private String defaultPolicy = "standard";
   private Duration repeatInterval = Duration.ofMinutes(2);
   private Duration onSiteMargin = Duration.ofMinutes(10);
@@ -132,6 +133,10 @@ final class ConfigReader {
     if (root.has("telemetryQueueCapacity")) {
       telemetryQueueCapacity =
           integer(root.get("telemetryQueueCapacity"), "telemetryQueueCapacity", 1, 10_000_000);
+    }
+    if (root.has("lastSeenSaveInterval")) {
+      lastSeenSaveInterval = duration(root.get("lastSeenSaveInterval"), "lastSeenSaveInterval",
+          Duration.ofSeconds(1), Duration.ofHours(1));
     }
     if (root.has("defaultPolicy")) {
       defaultPolicy = text(root.get("defaultPolicy"), "defaultPolicy");
@@ -283,6 +288,6 @@ final class ConfigReader {
         new DispatchSettings(queueCapacity, maxInFlight, timeout, maxAttempts, initialBackoff,
             maxBackoff, multiplier),
         new EscalationSettings(repeatInterval, onSiteMargin, cancelGraceWindow),
-        acceptUrl, staffLanguage, zone, telemetryQueueCapacity);
+        acceptUrl, staffLanguage, zone, telemetryQueueCapacity, lastSeenSaveInterval);
   }
 }

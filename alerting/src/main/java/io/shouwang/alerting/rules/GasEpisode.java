@@ -40,7 +40,8 @@ final class GasEpisode {
   /** The message key of the ALARM that started it: stable, so timer keys are too. */
   final String alarmKey;
 
-  final float alarmLel;
+  /** The reading that raised the alarm; NaN when a restart lost it (see adoptAlarmLel). */
+  float alarmLel;
   final Map<String, Valve> valves = new LinkedHashMap<>();
   State state = State.CLOSING;
   float lastLel;
@@ -55,6 +56,14 @@ final class GasEpisode {
     this.alarmLel = alarmLel;
     this.lastLel = alarmLel;
     valveIds.forEach(id -> valves.put(id, new Valve(id)));
+  }
+
+  /** After a restart that lost the alarm's reading, the first reading stands in for it. */
+  void adoptAlarmLel(float lel) {
+    if (Float.isNaN(alarmLel)) {
+      alarmLel = lel;
+      lastLel = lel;
+    }
   }
 
   /** Notes a gas reading; the gas is falling once a reading is below the one that alarmed. */

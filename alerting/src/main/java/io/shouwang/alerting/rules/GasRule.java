@@ -1,11 +1,14 @@
 package io.shouwang.alerting.rules;
 
 import io.shouwang.alerting.Cause;
+import io.shouwang.alerting.DeviceCommand;
 import io.shouwang.alerting.DeviceMessage;
+import io.shouwang.alerting.Incident;
 import io.shouwang.alerting.Signal;
 import io.shouwang.registry.Device;
 import io.shouwang.registry.DeviceKind;
 import io.shouwang.registry.Household;
+import io.shouwang.registry.Registry;
 import io.shouwang.schemas.v1.CommandResult;
 import io.shouwang.schemas.v1.GasDetector;
 import io.shouwang.schemas.v1.GasValve;
@@ -29,18 +32,31 @@ import org.slf4j.LoggerFactory;
  * that has not happened within {@code confirmWithin}, the CLOSE is sent again (up to {@code
  * retries} times) and the incident escalates, once. A valve FAULT, or a FAILED or REJECTED result
  * for one of our commands, escalates at once. A confirmed closure is CLEARED "valve closed".
+ *
+ * <p>After a restart every open gas incident whose closure was not confirmed is re-armed: CLOSE
+ * again (closing is idempotent for a valve) and a fresh confirmation wait, escalating only if the
+ * episode had not escalated before (see {@link GasTimeline}).
  */
 final class GasRule implements Rule {
 
+  /** Summary of the RAISE that starts a closure; a restart finds the closure by it. */
+  static final String CLOSING_SUMMARY = "gas alarm: closing the valve";
+
+  /** Summary of the CLEARED that confirms a closure; a restart finds the confirmation by it. */
+  static final String CONFIRMED_SUMMARY = "valve closed";
+
   private static final Logger LOG = LoggerFactory.getLogger(GasRule.class);
 
+  private final Registry registry;
   private final RuleSettings.Gas settings;
   private final Clock clock;
   private final Supplier<String> commandIds;
   private final Map<String, GasEpisode> episodes = new HashMap<>();
   private final Set<String> alarmedWithoutValve = new HashSet<>();
 
-  GasRule(RuleSettings.Gas settings, Clock clock, Supplier<String> commandIds) {
+  GasRule(
+      Registry registry, RuleSettings.Gas settings, Clock clock, Supplier<String> commandIds) {
+    this.registry = registry;
     this.settings = settings;
     this.clock = clock;
     this.commandIds = commandIds;
@@ -56,6 +72,34 @@ final class GasRule implements Rule {
     };
   }
 
+  @Override
+  public List<DeviceCommand> resume(Restart restart) {
+    Output out = new Output();
+    for (Incident incident : restart.openIncidents()) {
+      if (incident.cause() != Cause.GAS_LEAK) {
+        continue;
+      }
+      String household = incident.householdId();
+      List<String> valves = registry.household(household).map(GasRule::valvesOf)
+          .orElse(List.of());
+      if (valves.isEmpty()) {
+        // Nothing to close; the detector's NORMAL still clears the incident.
+        alarmedWithoutValve.add(household);
+        continue;
+      }
+      GasEpisode episode = GasTimeline.episode(incident, valves);
+      episodes.put(household, episode);
+      if (episode.state == GasEpisode.State.CLOSING) {
+        // The wait starts again with the new CLOSE: a deadline that passed during the downtime
+        // would escalate before the valve could even answer it.
+        sendClose(episode, episode.open(), out);
+        LOG.info("gas closure in household {} not confirmed before the restart: CLOSE sent again"
+            + " to {} valve(s)", household, valves.size());
+      }
+    }
+    return out.build().commands();
+  }
+
   private RuleOutput detector(DeviceMessage message) {
     GasDetector gas = message.envelope().getGasDetector();
     boolean alarm = gas.getAlarm() == GasDetector.Alarm.ALARM;
@@ -65,6 +109,9 @@ final class GasRule implements Rule {
       return withoutValve(message, gas, alarm);
     }
     GasEpisode episode = episodes.get(household);
+    if (episode != null) {
+      episode.adoptAlarmLel(gas.getLelPercent());
+    }
     Output out = new Output();
     if (alarm) {
       boolean risingAgain =
@@ -137,7 +184,7 @@ final class GasRule implements Rule {
         new GasEpisode(message.householdId(), message.messageKey(), gas.getLelPercent(), valves);
     episodes.put(message.householdId(), episode);
     Output out = new Output();
-    out.add(raise(message, gas, "gas alarm: closing the valve", Map.of("valves", ids(valves))));
+    out.add(raise(message, gas, CLOSING_SUMMARY, Map.of("valves", ids(valves))));
     sendClose(episode, episode.open(), out);
     LOG.info(
         "gas alarm in household {}: CLOSE sent to {} valve(s)",
@@ -277,7 +324,7 @@ final class GasRule implements Rule {
         Boolean.toString(episode.valves.values().stream().allMatch(v -> v.closedByOurCommand)));
     details.put("attempts", Integer.toString(episode.attempts));
     details.put("lel_percent", Readings.format(episode.lastLel));
-    out.add(Signals.of(Signal.Kind.CLEARED, Cause.GAS_LEAK, message, "valve closed", details));
+    out.add(Signals.of(Signal.Kind.CLEARED, Cause.GAS_LEAK, message, CONFIRMED_SUMMARY, details));
   }
 
   private static Signal raise(

@@ -1,7 +1,9 @@
 package io.shouwang.alerting.rules;
 
+import io.shouwang.alerting.DeviceCommand;
 import io.shouwang.alerting.DeviceMessage;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Turns device messages, and the passing of time, into signals and device commands. A rule may
@@ -14,4 +16,13 @@ public interface Rule {
 
   /** Reacts to the passing of time (deadlines, silence); called about once a second. */
   RuleOutput onTick(Instant now);
+
+  /**
+   * Picks up what the rule was doing before a restart; called once when the engine starts, before
+   * any message or tick. Returns device commands to send again, never signals: the reloaded
+   * incidents already escalate on their own, and a restart must not page anyone.
+   */
+  default List<DeviceCommand> resume(Restart restart) {
+    return List.of();
+  }
 }

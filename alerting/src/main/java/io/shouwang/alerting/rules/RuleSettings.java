@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every tunable of the standard rules, with the defaults of RULES.md. Residents may override the
@@ -203,10 +204,15 @@ public record RuleSettings(
    * Device supervision.
    *
    * @param silence how long each kind of device may stay silent before it counts as offline
+   * @param startupGrace how long after a start no device is flagged, whatever its stored last-seen
+   *     time says: after the gateway's own downtime every device needs a moment to be heard
+   *     again. Empty: half of each kind's silence window. At most the shortest window, since a
+   *     longer grace would make a restart notice silence later than counting from the start does
    */
-  public record Supervision(Map<DeviceKind, Duration> silence) {
+  public record Supervision(Map<DeviceKind, Duration> silence, Optional<Duration> startupGrace) {
     public Supervision {
       Objects.requireNonNull(silence, "supervision.silence");
+      Objects.requireNonNull(startupGrace, "supervision.startupGrace");
       EnumMap<DeviceKind, Duration> copy = new EnumMap<>(DeviceKind.class);
       copy.putAll(silence);
       for (DeviceKind kind : DeviceKind.values()) {
@@ -216,6 +222,29 @@ public record RuleSettings(
         positive(copy.get(kind), "supervision.silence." + kind.yamlName());
       }
       silence = Collections.unmodifiableMap(copy);
+      if (startupGrace.isPresent()) {
+        Duration grace = startupGrace.get();
+        positive(grace, "supervision.startupGrace");
+        Duration shortest = Collections.min(copy.values());
+        if (grace.compareTo(shortest) > 0) {
+          throw invalid(
+              "supervision.startupGrace",
+              "must not be longer than the shortest silence window ("
+                  + Durations.format(shortest)
+                  + "), got "
+                  + Durations.format(grace));
+        }
+      }
+    }
+
+    /** With the default startup grace: half of each kind's silence window. */
+    public Supervision(Map<DeviceKind, Duration> silence) {
+      this(silence, Optional.empty());
+    }
+
+    /** How long after a start a device of this kind is never flagged. */
+    public Duration graceFor(DeviceKind kind) {
+      return startupGrace.orElseGet(() -> silence.get(kind).dividedBy(2));
     }
 
     static Supervision defaults() {

@@ -29,7 +29,7 @@ public final class Rules {
         new EmergencyButtonRule(settings.button()),
         new ServiceButtonRule(),
         new SmokeRule(conditions),
-        new GasRule(settings.gas(), clock, () -> UUID.randomUUID().toString()),
+        new GasRule(registry, settings.gas(), clock, () -> UUID.randomUUID().toString()),
         new DoorRule(conditions),
         new VitalsRule(settings.vitals(), settings.trend(), conditions, meters),
         new SupervisionRule(registry, settings.supervision(), conditions, clock.instant()),

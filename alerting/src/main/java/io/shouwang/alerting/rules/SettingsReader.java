@@ -37,7 +37,7 @@ final class SettingsReader {
       Arrays.stream(VitalLimit.values()).map(VitalLimit::key).toList();
   private static final List<String> TREND =
       List.of("recent", "baseline", "drop", "clearMargin", "minRecent", "minBaseline");
-  private static final List<String> SUPERVISION = List.of("silence");
+  private static final List<String> SUPERVISION = List.of("silence", "startupGrace");
   private static final List<String> KINDS =
       Arrays.stream(DeviceKind.values()).map(DeviceKind::yamlName).toList();
   private static final List<String> BATTERY = List.of("lowPercent", "clearPercent");
@@ -61,6 +61,7 @@ final class SettingsReader {
     SettingsReader gas = root.section("gas", GAS);
     SettingsReader vitals = root.section("vitals", VITALS);
     SettingsReader trend = root.section("trend", TREND);
+    SettingsReader supervision = root.section("supervision", SUPERVISION);
     SettingsReader battery = root.section("battery", BATTERY);
     SettingsReader inactivity = root.section("inactivity", INACTIVITY);
     return new RuleSettings(
@@ -84,7 +85,8 @@ final class SettingsReader {
             trend.integer("minRecent", d.trend().minRecent()),
             trend.integer("minBaseline", d.trend().minBaseline())),
         new RuleSettings.Supervision(
-            root.section("supervision", SUPERVISION).silence(d.supervision().silence())),
+            supervision.silence(d.supervision().silence()),
+            supervision.optionalDuration("startupGrace", d.supervision().startupGrace())),
         new RuleSettings.Battery(
             battery.integer("lowPercent", d.battery().lowPercent()),
             battery.integer("clearPercent", d.battery().clearPercent())),
@@ -128,6 +130,11 @@ final class SettingsReader {
     return parsed.orElseThrow(
         () ->
             invalid(join(path, key), "expected " + Durations.SYNTAX + ", got " + describe(value)));
+  }
+
+  /** A duration that may be left out: absent keeps the default, which may itself be empty. */
+  private Optional<Duration> optionalDuration(String key, Optional<Duration> fallback) {
+    return get(key) == null ? fallback : Optional.of(duration(key, Duration.ZERO));
   }
 
   private int integer(String key, int fallback) {

@@ -1,6 +1,7 @@
 package io.shouwang.alerting.rules;
 
 import io.shouwang.alerting.Cause;
+import io.shouwang.alerting.DeviceCommand;
 import io.shouwang.alerting.DeviceMessage;
 import io.shouwang.alerting.Signal;
 import io.shouwang.registry.Device;
@@ -10,8 +11,10 @@ import io.shouwang.registry.PlacedDevice;
 import io.shouwang.registry.Registry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +25,11 @@ import java.util.Set;
  * again.
  *
  * <p>A device never heard since the rule started is timed from the start, so a restart does not
- * page for the whole city at once, and a device that never reports is still noticed.
+ * page for the whole city at once, and a device that never reports is still noticed. After a
+ * restart a device's silence counts from its saved last-heard time instead, so one that had gone
+ * silent is not noticed a whole window late; but no device is flagged within its kind's startup
+ * grace, since the devices' messages during the gateway's own downtime may be lost and every
+ * device needs a moment to be heard again.
  */
 final class SupervisionRule implements Rule {
 
@@ -45,6 +52,7 @@ final class SupervisionRule implements Rule {
   private final RuleSettings.Supervision settings;
   private final Conditions conditions;
   private final Map<String, Watched> devices = new LinkedHashMap<>();
+  private final Map<DeviceKind, Instant> graceEnds = new EnumMap<>(DeviceKind.class);
 
   SupervisionRule(
       Registry registry, RuleSettings.Supervision settings, Conditions conditions, Instant start) {
@@ -53,6 +61,19 @@ final class SupervisionRule implements Rule {
     for (PlacedDevice placed : registry.placements()) {
       devices.put(placed.device().id(), new Watched(placed, start));
     }
+    startGrace(start);
+  }
+
+  @Override
+  public List<DeviceCommand> resume(Restart restart) {
+    Instant start = restart.start();
+    startGrace(start);
+    for (Watched watched : devices.values()) {
+      Instant saved = restart.lastSeen().get(watched.device.id());
+      // A saved time after the start means the clock was set back: count from the start then.
+      watched.lastHeard = saved == null || saved.isAfter(start) ? start : saved;
+    }
+    return List.of();
   }
 
   @Override
@@ -87,7 +108,9 @@ final class SupervisionRule implements Rule {
     for (Watched watched : devices.values()) {
       Duration window = settings.silence().get(watched.device.kind());
       Duration silentFor = Duration.between(watched.lastHeard, now);
-      if (watched.silent || silentFor.compareTo(window) <= 0) {
+      if (watched.silent
+          || silentFor.compareTo(window) <= 0
+          || now.isBefore(graceEnds.get(watched.device.kind()))) {
         continue;
       }
       watched.silent = true;
@@ -111,6 +134,12 @@ final class SupervisionRule implements Rule {
               "offline:" + watched.device.id() + ":" + watched.lastHeard.getEpochSecond()));
     }
     return out.build();
+  }
+
+  private void startGrace(Instant start) {
+    for (DeviceKind kind : DeviceKind.values()) {
+      graceEnds.put(kind, start.plus(settings.graceFor(kind)));
+    }
   }
 
   private static Cause causeOf(DeviceKind kind) {

@@ -37,4 +37,10 @@ public interface IncidentStore {
 
   /** Incidents closed at or after {@code since}, at most {@code limit}, most recently closed first. */
   Future<List<Incident>> recentlyClosed(Instant since, int limit);
+
+  /**
+   * The devices' last-heard times that go with these incidents; opened and closed by its user,
+   * and never written on the path of an incident write.
+   */
+  LastSeenStore lastSeen();
 }

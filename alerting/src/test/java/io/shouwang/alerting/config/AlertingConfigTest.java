@@ -39,6 +39,7 @@ class AlertingConfigTest {
     assertThat(config.channelsFor("family")).containsExactly("sms", "email");
     assertThat(config.channelsFor("duty_desk")).containsExactly("dashboard", "webhook", "email");
     assertThat(config.acceptUrlFor("inc-1")).isNull();
+    assertThat(config.lastSeenSaveInterval()).isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test
@@ -47,6 +48,7 @@ class AlertingConfigTest {
     Path yaml = write("""
         acceptUrl: "http://localhost:8080/incidents/{id}"
         zone: Europe/Berlin
+        lastSeenSaveInterval: 15s
         escalation:
           repeatInterval: 5m
         dispatch:
@@ -80,6 +82,7 @@ class AlertingConfigTest {
     assertThat(config.dispatch().maxAttempts()).isEqualTo(3);
     assertThat(config.dispatch().timeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    assertThat(config.lastSeenSaveInterval()).isEqualTo(Duration.ofSeconds(15));
     assertThat(config.acceptUrlFor("inc-1")).isEqualTo("http://localhost:8080/incidents/inc-1");
   }
 
@@ -97,6 +100,8 @@ class AlertingConfigTest {
       "unknown cause           | causePolicies: {flood: standard}      | causePolicies.flood",
       "bad language            | staffLanguage: fr                     | staffLanguage",
       "capacity out of range   | dispatch: {queueCapacity: 0}          | dispatch.queueCapacity",
+      "save interval too short | lastSeenSaveInterval: 500ms           | lastSeenSaveInterval",
+      "save interval too long  | lastSeenSaveInterval: 2h              | lastSeenSaveInterval",
   })
   void badValuesFailWithTheKeyNamed(String what, String yaml, String key) throws IOException {
     Path file = write(yaml);

@@ -29,6 +29,6 @@ public final class ConfigFiles {
     AlertingConfig d = AlertingConfig.defaults();
     return new AlertingConfig(d.policies(), d.defaultPolicy(), d.causePolicies(),
         d.householdPolicies(), d.roleChannels(), d.dispatch(), d.escalation(), template,
-        d.staffLanguage(), d.zone(), d.telemetryQueueCapacity());
+        d.staffLanguage(), d.zone(), d.telemetryQueueCapacity(), d.lastSeenSaveInterval());
   }
 }

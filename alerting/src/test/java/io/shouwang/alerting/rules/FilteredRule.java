@@ -1,8 +1,10 @@
 package io.shouwang.alerting.rules;
 
+import io.shouwang.alerting.DeviceCommand;
 import io.shouwang.alerting.DeviceMessage;
 import io.shouwang.alerting.Signal;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** Keeps only the signals a test looks at, e.g. one device's among a whole registry's. */
@@ -24,6 +26,11 @@ final class FilteredRule implements Rule {
   @Override
   public RuleOutput onTick(Instant now) {
     return filter(rule.onTick(now));
+  }
+
+  @Override
+  public List<DeviceCommand> resume(Restart restart) {
+    return rule.resume(restart);
   }
 
   private RuleOutput filter(RuleOutput output) {

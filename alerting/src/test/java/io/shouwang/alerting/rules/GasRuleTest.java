@@ -329,6 +329,8 @@ class GasRuleTest {
 
   private static Script script(RuleSettings.Gas settings) {
     AtomicInteger ids = new AtomicInteger();
-    return new Script(clock -> new GasRule(settings, clock, () -> "cmd-" + ids.incrementAndGet()));
+    return new Script(
+        clock ->
+            new GasRule(Fixture.REGISTRY, settings, clock, () -> "cmd-" + ids.incrementAndGet()));
   }
 }

@@ -56,6 +56,14 @@ class RuleSettingsTest {
             "supervision.silence.door_contact",
             s -> s.supervision().silence().get(DeviceKind.DOOR_CONTACT),
             Duration.ofMinutes(30)),
+        setting(
+            "supervision.startupGrace (smoke alarm: half its window)",
+            s -> s.supervision().graceFor(DeviceKind.SMOKE_ALARM),
+            Duration.ofMinutes(5)),
+        setting(
+            "supervision.startupGrace (motion sensor: half its window)",
+            s -> s.supervision().graceFor(DeviceKind.MOTION_SENSOR),
+            Duration.ofMinutes(15)),
         setting("battery.lowPercent", s -> s.battery().lowPercent(), 15),
         setting("battery.clearPercent", s -> s.battery().clearPercent(), 25),
         setting("inactivity.zone", s -> s.inactivity().zone(), ZoneId.of("Asia/Shanghai")),
@@ -120,6 +128,19 @@ class RuleSettingsTest {
                         s.supervision().silence().get(DeviceKind.MOTION_SENSOR),
                         s.supervision().silence().get(DeviceKind.SMOKE_ALARM)),
             List.of(Duration.ofHours(2), Duration.ofMinutes(10))),
+        Arguments.of(
+            "supervision: {silence: {smoke_alarm: 20m}}",
+            (Function<RuleSettings, Object>)
+                s -> s.supervision().graceFor(DeviceKind.SMOKE_ALARM),
+            Duration.ofMinutes(10)),
+        Arguments.of(
+            "supervision: {startupGrace: 3m}",
+            (Function<RuleSettings, Object>)
+                s ->
+                    List.of(
+                        s.supervision().graceFor(DeviceKind.SMOKE_ALARM),
+                        s.supervision().graceFor(DeviceKind.DOOR_CONTACT)),
+            List.of(Duration.ofMinutes(3), Duration.ofMinutes(3))),
         Arguments.of(
             "battery: {lowPercent: 20, clearPercent: 40}",
             (Function<RuleSettings, Object>) s -> s.battery(),
@@ -191,6 +212,17 @@ class RuleSettingsTest {
         Arguments.of(
             "supervision: {silence: {smoke_alarm: 0s}}",
             "supervision.silence.smoke_alarm: must be positive, got 0s"),
+        Arguments.of(
+            "supervision: {startupGrace: 0s}",
+            "supervision.startupGrace: must be positive, got 0s"),
+        Arguments.of(
+            "supervision: {startupGrace: 11m}",
+            "supervision.startupGrace: must not be longer than the shortest silence window"
+                + " (10m), got 11m"),
+        Arguments.of(
+            "supervision: {startupGrace: 5}",
+            "supervision.startupGrace: expected a duration such as 30s, 10m, 3h or 7d, got the"
+                + " number 5"),
         Arguments.of(
             "battery: {lowPercent: 30}",
             "battery.clearPercent: must be within battery.lowPercent (30)..100, got 25"),

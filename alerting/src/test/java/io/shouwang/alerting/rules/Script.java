@@ -3,11 +3,13 @@ package io.shouwang.alerting.rules;
 import com.google.protobuf.Timestamp;
 import io.shouwang.alerting.DeviceCommand;
 import io.shouwang.alerting.DeviceMessage;
+import io.shouwang.alerting.Incident;
 import io.shouwang.alerting.Signal;
 import io.shouwang.schemas.v1.Envelope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -56,21 +58,37 @@ final class Script {
       clock.set(now);
       RuleOutput output =
           step.device() == null ? rule.onTick(now) : rule.onMessage(message(step, now));
-      outputs.add(output);
-      for (Signal signal : output.signals()) {
-        lines.add(
-            step.second() + " " + signal.kind() + " " + signal.cause() + " " + signal.summary());
-      }
-      for (DeviceCommand command : output.commands()) {
-        lines.add(
-            step.second()
-                + " "
-                + command.command().getValve().getAction()
-                + " "
-                + command.deviceId()
-                + " "
-                + command.command().getCommandId());
-      }
+      lines.addAll(record(step.second(), output));
+    }
+    return lines;
+  }
+
+  /**
+   * Plays a restart at a second: the rule resumes with these open incidents and last-heard times
+   * (a rule built for the script stands for the new process). Returns one line per command.
+   */
+  List<String> restart(long second, List<Incident> open, Map<String, Instant> lastSeen) {
+    Instant now = Fixture.T0.plusSeconds(second);
+    clock.set(now);
+    List<DeviceCommand> commands = rule.resume(new Restart(now, open, lastSeen));
+    return record(second, new RuleOutput(List.of(), commands));
+  }
+
+  private List<String> record(long second, RuleOutput output) {
+    outputs.add(output);
+    List<String> lines = new ArrayList<>();
+    for (Signal signal : output.signals()) {
+      lines.add(second + " " + signal.kind() + " " + signal.cause() + " " + signal.summary());
+    }
+    for (DeviceCommand command : output.commands()) {
+      lines.add(
+          second
+              + " "
+              + command.command().getValve().getAction()
+              + " "
+              + command.deviceId()
+              + " "
+              + command.command().getCommandId());
     }
     return lines;
   }

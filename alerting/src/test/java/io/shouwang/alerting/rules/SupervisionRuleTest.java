@@ -11,9 +11,11 @@ import io.shouwang.alerting.Severity;
 import io.shouwang.alerting.Signal;
 import io.shouwang.registry.DeviceKind;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,6 +149,110 @@ class SupervisionRuleTest {
     script.run(List.of(tick(7_201)));
 
     assertThat(signalsOf(script, "pir-1")).hasSize(1);
+  }
+
+  /** The restart in the scenarios below: an hour after the script's start. */
+  private static final long RESTART = 3_600;
+
+  static Stream<Arguments> restarts() {
+    String lost = "RAISE PROTECTION_LOST emergency button offline: household unprotected";
+    long grace = 300;
+    return Stream.of(
+        Arguments.of(
+            "silent for 50 min before the restart: flagged once the grace is over",
+            -3_000L,
+            List.of(tick(RESTART + grace - 1), tick(RESTART + grace)),
+            List.of((RESTART + grace) + " " + lost)),
+        Arguments.of(
+            "window ran out during the downtime: still not before the grace is over",
+            -420L,
+            List.of(tick(RESTART + 1), tick(RESTART + grace - 1), tick(RESTART + grace)),
+            List.of((RESTART + grace) + " " + lost)),
+        Arguments.of(
+            "heard a minute before the restart: flagged when its window ends, not a window"
+                + " after the start",
+            -60L,
+            List.of(tick(RESTART + 540), tick(RESTART + 541)),
+            List.of((RESTART + 541) + " " + lost)),
+        Arguments.of(
+            "heard again after the restart: not flagged",
+            -60L,
+            List.of(
+                at(RESTART + 100, "btn-5", heartbeat()), tick(RESTART + 541), tick(RESTART + 700)),
+            List.of()),
+        Arguments.of(
+            "no saved time: timed from the restart, as on a first start",
+            null,
+            List.of(tick(RESTART + 600), tick(RESTART + 601)),
+            List.of((RESTART + 601) + " " + lost)),
+        Arguments.of(
+            "saved time after the start (clock set back): timed from the restart",
+            600L,
+            List.of(tick(RESTART + 600), tick(RESTART + 601)),
+            List.of((RESTART + 601) + " " + lost)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("restarts")
+  void afterARestartSilenceCountsFromTheSavedTimeButNeverWithinTheGrace(
+      String name, Long savedRelativeToRestart, List<Script.Step> steps, List<String> expected) {
+    // GIVEN a new process whose button btn-5 was last heard at the saved time (if any)
+    Script script = buttonOnly(RuleSettings.defaults().supervision());
+    Map<String, Instant> saved =
+        savedRelativeToRestart == null
+            ? Map.of()
+            : Map.of("btn-5", Fixture.T0.plusSeconds(RESTART + savedRelativeToRestart));
+
+    // WHEN it resumes and time passes
+    assertThat(script.restart(RESTART, List.of(), saved)).isEmpty();
+
+    // THEN the button is flagged as the table says
+    assertThat(script.run(steps)).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void configuredStartupGraceAppliesToEveryKind() {
+    // GIVEN a two-minute grace, and a button and a motion sensor silent for hours
+    RuleSettings.Supervision settings =
+        new RuleSettings.Supervision(
+            RuleSettings.defaults().supervision().silence(), Optional.of(Duration.ofMinutes(2)));
+    Script script = script(settings);
+    Instant longAgo = Fixture.T0;
+
+    // WHEN the rule resumes with their saved times
+    script.restart(RESTART, List.of(), Map.of("btn-5", longAgo, "pir-1", longAgo));
+    script.run(List.of(tick(RESTART + 119)));
+    assertThat(signalsOf(script, "btn-5")).isEmpty();
+    script.run(List.of(tick(RESTART + 120)));
+
+    // THEN both are flagged two minutes after the start
+    assertThat(signalsOf(script, "btn-5")).hasSize(1);
+    assertThat(signalsOf(script, "pir-1")).hasSize(1);
+  }
+
+  @Test
+  void timerKeyAfterARestartIsTheOneTheSilenceHadBeforeIt() {
+    // GIVEN a button last heard at second 100, flagged by the process before the restart
+    Script before = buttonOnly(RuleSettings.defaults().supervision());
+    before.run(List.of(at(100, "btn-5", heartbeat()), tick(701)));
+    String keyBefore = before.signals().get(0).messageKey();
+
+    // WHEN a new process resumes with the saved time and flags it again
+    Script after = buttonOnly(RuleSettings.defaults().supervision());
+    after.restart(RESTART, List.of(), Map.of("btn-5", Fixture.T0.plusSeconds(100)));
+    after.run(List.of(tick(RESTART + 300)));
+
+    // THEN it is the same key, so the open incident recognises it and pages nobody again
+    assertThat(after.signals()).singleElement()
+        .satisfies(s -> assertThat(s.messageKey()).isEqualTo(keyBefore));
+  }
+
+  private static Script buttonOnly(RuleSettings.Supervision settings) {
+    return new Script(
+        clock ->
+            new FilteredRule(
+                new SupervisionRule(Fixture.REGISTRY, settings, new Conditions(), clock.instant()),
+                s -> s.deviceId().equals("btn-5")));
   }
 
   private static Script script(RuleSettings.Supervision settings) {

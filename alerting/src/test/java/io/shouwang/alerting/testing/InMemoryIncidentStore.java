@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class InMemoryIncidentStore implements IncidentStore {
 
   private final Map<String, Incident> incidents = new LinkedHashMap<>();
+  private final InMemoryLastSeenStore lastSeen = new InMemoryLastSeenStore();
   private final List<Promise<Void>> held = new ArrayList<>();
   private final List<List<IncidentChange>> heldChanges = new ArrayList<>();
   private boolean holding;
@@ -106,6 +107,11 @@ public final class InMemoryIncidentStore implements IncidentStore {
         .filter(i -> !i.isOpen() && !i.updatedAt().isBefore(since))
         .sorted(java.util.Comparator.comparing(Incident::updatedAt).reversed())
         .limit(limit).toList());
+  }
+
+  @Override
+  public InMemoryLastSeenStore lastSeen() {
+    return lastSeen;
   }
 
   public synchronized Optional<Incident> stored(String incidentId) {

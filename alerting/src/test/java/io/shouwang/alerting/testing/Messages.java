@@ -5,6 +5,8 @@ import io.shouwang.alerting.DeviceMessage;
 import io.shouwang.registry.Registry;
 import io.shouwang.schemas.v1.EmergencyButton;
 import io.shouwang.schemas.v1.Envelope;
+import io.shouwang.schemas.v1.GasDetector;
+import io.shouwang.schemas.v1.GasValve;
 import io.shouwang.schemas.v1.Heartbeat;
 import io.shouwang.schemas.v1.SmokeAlarm;
 import java.time.Instant;
@@ -35,6 +37,24 @@ public final class Messages {
       Instant at) {
     return message(registry, envelope(deviceId, seq, at)
         .setHeartbeat(Heartbeat.newBuilder().setFirmware("1.0").setUptimeS(seq)).build(), at);
+  }
+
+  /** A gas detector's reading: in alarm or normal, with its level. */
+  public static DeviceMessage gas(Registry registry, String deviceId, long seq, Instant at,
+      boolean alarm, float lelPercent) {
+    GasDetector.Alarm state = alarm ? GasDetector.Alarm.ALARM : GasDetector.Alarm.NORMAL;
+    return message(registry, envelope(deviceId, seq, at)
+        .setGasDetector(GasDetector.newBuilder().setAlarm(state).setLelPercent(lelPercent))
+        .build(), at);
+  }
+
+  /** A gas valve reporting CLOSED after the command {@code commandId}. */
+  public static DeviceMessage valveClosed(Registry registry, String deviceId, long seq,
+      Instant at, String commandId) {
+    return message(registry, envelope(deviceId, seq, at)
+        .setGasValve(GasValve.newBuilder().setState(GasValve.State.CLOSED)
+            .setCommandId(commandId))
+        .build(), at);
   }
 
   private static Envelope.Builder envelope(String deviceId, long seq, Instant at) {

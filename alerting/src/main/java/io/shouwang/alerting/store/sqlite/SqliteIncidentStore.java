@@ -4,6 +4,7 @@ import io.shouwang.alerting.Incident;
 import io.shouwang.alerting.IncidentState;
 import io.shouwang.alerting.store.IncidentChange;
 import io.shouwang.alerting.store.IncidentStore;
+import io.shouwang.alerting.store.LastSeenStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -38,13 +39,23 @@ public final class SqliteIncidentStore implements IncidentStore {
 
   private final Vertx vertx;
   private final Path dbFile;
+  private final SqliteLastSeenStore lastSeen;
   private volatile WorkerExecutor worker;
   // Touched only by the single worker thread; volatile because the pool may swap that thread.
   private volatile Connection connection;
 
+  /** Incidents in {@code dbFile}; devices' last-heard times beside it ({@link #lastSeenFile}). */
   public SqliteIncidentStore(Vertx vertx, Path dbFile) {
     this.vertx = vertx;
     this.dbFile = dbFile;
+    this.lastSeen = new SqliteLastSeenStore(vertx, lastSeenFile(dbFile));
+  }
+
+  /** The last-seen file beside an incident file: incidents.db → incidents-last-seen.db. */
+  public static Path lastSeenFile(Path incidentFile) {
+    String name = incidentFile.getFileName().toString();
+    String base = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
+    return incidentFile.resolveSibling(base + "-last-seen.db");
   }
 
   @Override
@@ -140,6 +151,11 @@ public final class SqliteIncidentStore implements IncidentStore {
       newestFirst.sort(Comparator.comparing(Incident::updatedAt).reversed());
       return newestFirst;
     });
+  }
+
+  @Override
+  public LastSeenStore lastSeen() {
+    return lastSeen;
   }
 
   private Connection connection() throws SQLException {
