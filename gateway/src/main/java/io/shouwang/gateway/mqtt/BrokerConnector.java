@@ -3,6 +3,7 @@ package io.shouwang.gateway.mqtt;
 import io.shouwang.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -26,6 +27,7 @@ public final class BrokerConnector {
   private final String serverUri;
   private final GatewayConfig.Mqtt config;
   private final BooleanSupplier stopped;
+  private volatile String lastFailure;
 
   /** @param stopped true once the owner stops: no further attempts */
   public BrokerConnector(Vertx vertx, String name, String serverUri, GatewayConfig.Mqtt config,
@@ -69,17 +71,23 @@ public final class BrokerConnector {
       client.connect(options, null, new MqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
+          lastFailure = null;
           // The owner's connectComplete callback takes it from here.
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable e) {
-          retry(client, options, delayMs, next, e.getMessage());
+          retry(client, options, delayMs, next, ConnectFailures.describe(e));
         }
       });
     } catch (MqttException e) {
-      retry(client, options, delayMs, next, e.getMessage());
+      retry(client, options, delayMs, next, ConnectFailures.describe(e));
     }
+  }
+
+  /** Why the latest connection attempt failed, until one succeeds; empty before any failure. */
+  public Optional<String> lastFailure() {
+    return Optional.ofNullable(lastFailure);
   }
 
   private void retry(MqttAsyncClient client, MqttConnectionOptions options, long delayMs, long next,
@@ -87,6 +95,7 @@ public final class BrokerConnector {
     if (stopped.getAsBoolean()) {
       return; // the owner stopped while this attempt was in flight; Vert.x may be closed
     }
+    lastFailure = reason;
     LOG.warn("MQTT {}: cannot connect to {} ({}); retrying in {} ms", name, serverUri, reason,
         delayMs);
     vertx.setTimer(delayMs, t -> attempt(client, options, next));

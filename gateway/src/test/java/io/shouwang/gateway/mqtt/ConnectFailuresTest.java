@@ -1,0 +1,63 @@
+package io.shouwang.gateway.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.junit.jupiter.api.Test;
+
+class ConnectFailuresTest {
+
+  @Test
+  void untrustedCertificateIsNamedAsTlsWithWhereToLook() {
+    // GIVEN Paho's wrapping of a failed certificate check
+    SSLHandshakeException handshake = new SSLHandshakeException(
+        "PKIX path building failed: unable to find valid certification path to requested target");
+    handshake.initCause(new CertificateException("unable to find valid certification path"));
+
+    // WHEN it is described
+    String text = ConnectFailures.describe(new MqttException(handshake));
+
+    // THEN it says TLS, the JDK's reason and the key to check, not Paho's empty wrapper
+    assertThat(text)
+        .startsWith("TLS handshake failed: PKIX path building failed")
+        .contains("mqtt.trustStore")
+        .doesNotContain("Untranslated");
+  }
+
+  @Test
+  void tlsFailureWithoutACertificateProblemGetsNoTrustStoreHint() {
+    String text = ConnectFailures.describe(
+        new MqttException(new SSLException("Unsupported or unrecognized SSL message")));
+
+    assertThat(text).isEqualTo("TLS handshake failed: Unsupported or unrecognized SSL message");
+  }
+
+  @Test
+  void refusedConnectionKeepsPahoWordsAndAddsTheCause() {
+    MqttException refused = new MqttException(MqttClientException.REASON_CODE_SERVER_CONNECT_ERROR,
+        new ConnectException("Connection refused"));
+
+    assertThat(ConnectFailures.describe(refused))
+        .isEqualTo(refused.getMessage() + ": ConnectException: Connection refused");
+  }
+
+  @Test
+  void bareWrapperIsReplacedByItsCause() {
+    String text = ConnectFailures.describe(new MqttException(new EOFException("stream closed")));
+
+    assertThat(text).isEqualTo("EOFException: stream closed");
+  }
+
+  @Test
+  void brokerRefusalWithoutCauseIsPahoMessage() {
+    MqttException notAuthorized = new MqttException(135);
+
+    assertThat(ConnectFailures.describe(notAuthorized)).isEqualTo(notAuthorized.getMessage());
+  }
+}
