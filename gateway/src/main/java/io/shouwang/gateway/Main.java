@@ -9,6 +9,7 @@ import io.shouwang.registry.RegistryException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** Reads configuration and the registry, starts the gateway, and stops it on shutdown. */
@@ -46,8 +47,19 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Gateway gateway = Gateway.start(config, registry, AlertPath.NONE, Clock.systemUTC())
-        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    Gateway gateway;
+    try {
+      gateway = Gateway.start(config, registry, AlertPath.NONE, Clock.systemUTC())
+          .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      // Some values are only found unusable when used, e.g. a trust store with a wrong password.
+      if (e.getCause() instanceof ConfigException bad) {
+        System.err.println("shouwang-gateway: " + bad.getMessage());
+        System.exit(2);
+        return;
+      }
+      throw e;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         gateway.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shouwang.alerting.DeviceCommand;
 import io.shouwang.alerting.DeviceCommandSink;
+import io.shouwang.gateway.config.ConfigException;
 import io.shouwang.gateway.config.GatewayConfig;
 import io.shouwang.gateway.mqtt.BrokerConnector;
 import io.shouwang.registry.PlacedDevice;
@@ -61,13 +62,14 @@ public final class MqttCommandPublisher implements DeviceCommandSink {
    * retried by the alert engine, which records each attempt.
    */
   public Future<Void> start() {
+    MqttConnectionOptions options;
     try {
+      options = connector.baseOptions();
       client = new MqttAsyncClient(serverUri, config.clientIdPrefix() + "-commands",
           new MemoryPersistence());
-    } catch (MqttException e) {
+    } catch (ConfigException | MqttException e) {
       return Future.failedFuture(e);
     }
-    MqttConnectionOptions options = connector.baseOptions();
     // Commands carry their own expiry; a command left over from a previous run must not be sent.
     options.setCleanStart(true);
     connector.connect(client, options);

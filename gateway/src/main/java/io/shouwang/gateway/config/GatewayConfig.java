@@ -151,6 +151,11 @@ public record GatewayConfig(
             t.string("mqtt.trustStorePassword"),
             t.duration("mqtt.reconnectMinDelay", Duration.ofMillis(100), Duration.ofMinutes(5)),
             t.duration("mqtt.reconnectMaxDelay", Duration.ofSeconds(1), Duration.ofHours(1)));
+    if (mqtt.trustStore().isPresent() && !mqtt.url().startsWith("ssl://")) {
+      // Paho refuses a TLS socket factory on a tcp:// connection: it would never connect.
+      throw new ConfigException("mqtt.trustStore",
+          "is only for an ssl:// broker, but mqtt.url is '" + mqtt.url() + "'");
+    }
     Influx influx =
         new Influx(
             httpUrl(t, "influx.url"),

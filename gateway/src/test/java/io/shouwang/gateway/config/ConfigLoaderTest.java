@@ -73,7 +73,8 @@ class ConfigLoaderTest {
     "SHOUWANG_INFLUX_URL              | influx   | influx.url                | http://host:port",
     "SHOUWANG_MQTT_CLIENT_ID_PREFIX   | a b      | mqtt.clientIdPrefix       | letters, digits",
     "SHOUWANG_INFLUX_BUCKET           | ' '      | influx.bucket             | must not be empty",
-    "SHOUWANG_HTTP_PORT               | 70000    | http.port                 | between 0 and 65535"
+    "SHOUWANG_HTTP_PORT               | 70000    | http.port                 | between 0 and 65535",
+    "SHOUWANG_MQTT_TRUST_STORE        | ca.p12   | mqtt.trustStore           | only for an ssl:// broker"
   })
   void badValueFailsNamingTheKey(String env, String value, String key, String problem) {
     assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(env, value)))
