@@ -67,6 +67,7 @@ public final class Gateway {
   private final DeviceHealthBoard deviceHealth = new DeviceHealthBoard();
   private IngestPipeline pipeline;
   private AlertingSetup alerting;
+  private Future<Void> brokerConnected;
   private int httpPort;
 
   private Gateway(Vertx vertx, String mqttUrl, String timeSeriesUrl,
@@ -80,7 +81,8 @@ public final class Gateway {
 
   /**
    * Starts everything. Embedded services start on the calling thread (they block); the returned
-   * future completes once the MQTT subscriptions are up and the HTTP port is bound.
+   * future completes once the HTTP port is bound and the MQTT connections are being made:
+   * {@link #brokerConnected()} tells when they are up.
    */
   public static Future<Gateway> start(
       GatewayConfig config, Registry registry, AlertPath observer, Clock clock) {
@@ -185,6 +187,10 @@ public final class Gateway {
           WebServer web = new WebServer(vertx, config.http(), ops, api(config, registry, clock,
               influxUrl));
           stopOrder.add(0, web::stop);
+          brokerConnected = Future.all(eventSubscriber.firstConnection(),
+              telemetrySubscriber.firstConnection()).mapEmpty();
+          // Serving before the broker is reached: while it cannot be (down, or a TLS trust
+          // problem) /ready says why instead of nothing answering at all.
           return Future.all(eventSubscriber.start(), telemetrySubscriber.start())
               .compose(v -> web.start());
         })
@@ -257,7 +263,9 @@ public final class Gateway {
   private static ReadinessCheck mqttCheck(String name, MqttSubscriber subscriber) {
     return new ReadinessCheck(name, () -> subscriber.connected()
         ? ReadinessCheck.Result.up("connected")
-        : ReadinessCheck.Result.down("not connected; reconnecting"));
+        : ReadinessCheck.Result.down(subscriber.connectFailure()
+            .map(reason -> "not connected: " + reason + "; retrying")
+            .orElse("not connected; reconnecting")));
   }
 
   private static ReadinessCheck storageCheck(String name, PointWriter writer) {
@@ -284,6 +292,11 @@ public final class Gateway {
     }
     stopOrder.clear();
     return chain.eventually(vertx::close);
+  }
+
+  /** Completes once both MQTT subscriber connections have reached the broker the first time. */
+  public Future<Void> brokerConnected() {
+    return brokerConnected;
   }
 
   public int httpPort() {

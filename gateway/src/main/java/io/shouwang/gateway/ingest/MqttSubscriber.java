@@ -3,6 +3,7 @@ package io.shouwang.gateway.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shouwang.gateway.config.ConfigException;
 import io.shouwang.gateway.config.GatewayConfig;
 import io.shouwang.gateway.mqtt.BrokerConnector;
 import io.shouwang.schemas.MessageClass;
@@ -12,6 +13,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -53,7 +55,9 @@ public final class MqttSubscriber {
   private final Counter connectionsLost;
   private volatile boolean stopped;
   private final BrokerConnector connector;
+  private final Promise<Void> firstConnection = Promise.promise();
   private MqttAsyncClient client;
+  private MqttConnectionOptions options;
   private long redeliveryTimer = -1;
 
   /**
@@ -88,26 +92,42 @@ public final class MqttSubscriber {
         .tag("connection", name).description("1 while connected to the broker").register(meters);
   }
 
-  /** Starts connecting; completes once connected and subscribed the first time. */
+  /**
+   * Starts connecting in the background, retrying until the broker answers; fails only when the
+   * client cannot be made. {@link #firstConnection()} tells when the broker was first reached.
+   */
   public Future<Void> start() {
-    Promise<Void> firstConnection = Promise.promise();
     try {
+      // Made once: a forced reconnect reuses them rather than reading the trust store again.
+      options = options();
       client = new MqttAsyncClient(serverUri, config.clientIdPrefix() + "-" + name,
           new MemoryPersistence());
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
     } catch (MqttException e) {
       return Future.failedFuture(new IllegalStateException(
           "cannot create MQTT client for " + serverUri + ": " + e.getMessage(), e));
     }
     client.setManualAcks(true);
-    client.setCallback(new Callback(firstConnection));
-    connector.connect(client, options());
+    client.setCallback(new Callback());
+    connector.connect(client, options);
     redeliveryTimer = vertx.setPeriodic(config.reconnectMinDelay().toMillis(), t -> redeliverIfWanted());
+    return Future.succeededFuture();
+  }
+
+  /** Completes when the broker is first reached (the subscriptions are then sent). */
+  public Future<Void> firstConnection() {
     return firstConnection.future();
   }
 
   /** True while connected and subscribed. */
   public boolean connected() {
     return connected.get();
+  }
+
+  /** Why the latest attempt to reach the broker failed, while no connection has succeeded since. */
+  public Optional<String> connectFailure() {
+    return connector.lastFailure();
   }
 
   /** Disconnects; unacknowledged messages stay with the broker for the next session. */
@@ -188,15 +208,10 @@ public final class MqttSubscriber {
         client.disconnect(1_000).waitForCompletion(2_000);
       }
       return null;
-    }).onComplete(done -> connector.connect(client, options()));
+    }).onComplete(done -> connector.connect(client, options));
   }
 
   private final class Callback implements MqttCallback {
-    private final Promise<Void> firstConnection;
-
-    Callback(Promise<Void> firstConnection) {
-      this.firstConnection = firstConnection;
-    }
 
     @Override
     public void connectComplete(boolean reconnect, String uri) {

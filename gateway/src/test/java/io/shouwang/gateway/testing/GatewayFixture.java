@@ -50,7 +50,24 @@ public final class GatewayFixture implements AutoCloseable {
   /** Starts QuestDB and the gateway against a broker someone else runs (e.g. Mosquitto). */
   public static GatewayFixture startWithBroker(Path dir, int households, String brokerUrl,
       AlertPath observer) throws Exception {
-    return startWith(dir, households, observer, Map.of(), null, brokerUrl);
+    return startWithBroker(dir, households, brokerUrl, observer, Map.of());
+  }
+
+  /** As {@link #startWithBroker(Path, int, String, AlertPath)}, with more settings. */
+  public static GatewayFixture startWithBroker(Path dir, int households, String brokerUrl,
+      AlertPath observer, Map<String, String> extraEnv) throws Exception {
+    return startWith(dir, TestRegistries.households(dir, households), observer, extraEnv, null,
+        brokerUrl, true);
+  }
+
+  /**
+   * Starts QuestDB and the gateway against a broker it is expected not to reach: returns once
+   * the gateway serves HTTP, without waiting for the broker.
+   */
+  public static GatewayFixture startUnconnected(Path dir, int households, String brokerUrl,
+      Map<String, String> extraEnv) throws Exception {
+    return startWith(dir, TestRegistries.households(dir, households), AlertPath.NONE, extraEnv,
+        null, brokerUrl, false);
   }
 
   /** Starts an embedded HiveMQ and QuestDB and the gateway with this registry file. */
@@ -59,24 +76,38 @@ public final class GatewayFixture implements AutoCloseable {
     EmbeddedBroker broker = new EmbeddedBroker(dir.resolve("broker"), "127.0.0.1", FreePorts.next());
     broker.start();
     return startWith(dir, RegistryLoader.load(registryFile), AlertPath.NONE, extraEnv, broker,
-        broker.url());
+        broker.url(), true);
   }
 
   private static GatewayFixture startWith(Path dir, int households,
       AlertPath observer, Map<String, String> extraEnv, EmbeddedBroker broker,
       String brokerUrl) throws Exception {
     return startWith(dir, TestRegistries.households(dir, households), observer, extraEnv, broker,
-        brokerUrl);
+        brokerUrl, true);
   }
 
   private static GatewayFixture startWith(Path dir, Registry registry,
       AlertPath observer, Map<String, String> extraEnv, EmbeddedBroker broker,
-      String brokerUrl) throws Exception {
+      String brokerUrl, boolean waitForBroker) throws Exception {
     EmbeddedTimeSeries timeSeries =
         new EmbeddedTimeSeries(dir.resolve("timeseries"), "127.0.0.1", FreePorts.next());
     timeSeries.start();
     GatewayFixture fixture = new GatewayFixture(dir, registry, broker, brokerUrl, timeSeries);
-    fixture.gateway = fixture.startGateway(observer, extraEnv);
+    try {
+      fixture.gateway = fixture.startGateway(observer, extraEnv);
+      if (waitForBroker) {
+        fixture.gateway.brokerConnected().toCompletionStage().toCompletableFuture()
+            .get(60, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      // The caller never gets the fixture to close: stop what did start.
+      try {
+        fixture.close();
+      } catch (Exception alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      throw e;
+    }
     return fixture;
   }
 
