@@ -3,6 +3,7 @@ package io.shouwang.gateway.testing;
 import com.google.protobuf.Timestamp;
 import io.shouwang.schemas.v1.EmergencyButton;
 import io.shouwang.schemas.v1.Envelope;
+import io.shouwang.schemas.v1.GasDetector;
 import io.shouwang.schemas.v1.HealthReading;
 import io.shouwang.schemas.v1.Heartbeat;
 import io.shouwang.schemas.v1.SmokeAlarm;
@@ -39,6 +40,13 @@ public final class Envelopes {
     return base(deviceId, seq, at)
         .setSmokeAlarm(SmokeAlarm.newBuilder().setEvent(SmokeAlarm.Event.ALARM)
             .setObscurationPctPerM(12.5f))
+        .build();
+  }
+
+  public static Envelope gasAlarm(String deviceId, long seq, Instant at, float lelPercent) {
+    return base(deviceId, seq, at)
+        .setGasDetector(GasDetector.newBuilder().setAlarm(GasDetector.Alarm.ALARM)
+            .setLelPercent(lelPercent))
         .build();
   }
 

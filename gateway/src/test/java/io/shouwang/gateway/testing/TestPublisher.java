@@ -6,6 +6,7 @@ import io.shouwang.schemas.MessageClass;
 import io.shouwang.schemas.Topic;
 import io.shouwang.schemas.v1.Envelope;
 import java.util.UUID;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -20,8 +21,14 @@ public final class TestPublisher implements AutoCloseable {
   private final MqttConnectionOptions options;
 
   public TestPublisher(String brokerUrl) throws MqttException {
+    this(brokerUrl, null);
+  }
+
+  /** A device reaching an ssl:// broker through {@code sockets} (null: the JVM's defaults). */
+  public TestPublisher(String brokerUrl, SocketFactory sockets) throws MqttException {
     client = new MqttClient(brokerUrl, "test-pub-" + UUID.randomUUID(), new MemoryPersistence());
     options = new MqttConnectionOptions();
+    options.setSocketFactory(sockets);
     options.setAutomaticReconnect(true);
     options.setAutomaticReconnectDelay(1, 2);
     options.setCleanStart(true);
