@@ -117,7 +117,9 @@ def gateway_phase(args, run_dir):
                "SHOUWANG_HTTP_HOST": "127.0.0.1", "SHOUWANG_HTTP_PORT": str(http_port),
                "SHOUWANG_REGISTRY_FILE": os.path.join(WORK, "registry.yaml"),
                "SHOUWANG_STORAGE_SPOOL_DIR": os.path.join(run_dir, "spool"),
-               "SHOUWANG_EMBEDDED_DATA_DIR": os.path.join(run_dir, "embedded")}
+               "SHOUWANG_EMBEDDED_DATA_DIR": os.path.join(run_dir, "embedded"),
+               # A fresh incident store per run: one run's incidents must not page in the next.
+               "SHOUWANG_ALERTING_DATABASE": os.path.join(run_dir, "incidents.db")}
         gw = start(["java", "-Xmx1g", *args.gateway_java_opts.split(), "-jar", GATEWAY_JAR],
                    os.path.join(run_dir, "gateway.log"), env)
         wait_for(lambda: http_status(f"http://127.0.0.1:{http_port}/ready") == 200, 120, "gateway /ready")

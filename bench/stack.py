@@ -8,8 +8,13 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+
+# A benchmark stopped with SIGTERM (kill, pkill, timeout) unwinds like Ctrl-C, so the finally
+# blocks stop what it started: its servers run in sessions of their own and would outlive it.
+signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SIM = ["java", "-jar", os.path.join(ROOT, "device-sim/target/shouwang-device-sim.jar")]
