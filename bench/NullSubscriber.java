@@ -29,6 +29,7 @@ public class NullSubscriber {
     });
     MqttConnectionOptions o = new MqttConnectionOptions();
     o.setCleanStart(true);
+    o.setSocketFactory(new BufferedSockets()); // as the gateway's connections read (BufferedSockets)
     o.setReceiveMaximum(20000);
     client.connect(o);
     client.subscribe(new String[] {"shouwang/v1/telemetry/#", "shouwang/v1/event/#"}, new int[] {1, 1});
@@ -46,5 +47,27 @@ public class NullSubscriber {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The gateway's buffered reads (gateway/.../mqtt/BufferedSockets), so both read alike. */
+  static final class BufferedSockets extends javax.net.SocketFactory {
+    public java.net.Socket createSocket() {
+      return new java.net.Socket() {
+        private java.io.InputStream input;
+
+        @Override
+        public synchronized java.io.InputStream getInputStream() throws java.io.IOException {
+          if (input == null) {
+            input = new java.io.BufferedInputStream(super.getInputStream(), 64 * 1024);
+          }
+          return input;
+        }
+      };
+    }
+
+    public java.net.Socket createSocket(String h, int p) { throw new UnsupportedOperationException(); }
+    public java.net.Socket createSocket(String h, int p, java.net.InetAddress l, int lp) { throw new UnsupportedOperationException(); }
+    public java.net.Socket createSocket(java.net.InetAddress h, int p) { throw new UnsupportedOperationException(); }
+    public java.net.Socket createSocket(java.net.InetAddress h, int p, java.net.InetAddress l, int lp) { throw new UnsupportedOperationException(); }
   }
 }

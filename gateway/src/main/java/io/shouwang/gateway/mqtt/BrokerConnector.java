@@ -52,8 +52,12 @@ public final class BrokerConnector {
       o.setUserName(config.username());
       o.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
     }
-    config.trustStore().ifPresent(path ->
-        o.setSocketFactory(TrustStoreSockets.factory(path, config.trustStorePassword())));
+    if (config.trustStore().isPresent()) {
+      o.setSocketFactory(
+          TrustStoreSockets.factory(config.trustStore().get(), config.trustStorePassword()));
+    } else if (serverUri.startsWith("tcp://")) {
+      o.setSocketFactory(BufferedSockets.FACTORY); // ssl:// keeps Paho's default TLS sockets
+    }
     return o;
   }
 
