@@ -325,9 +325,9 @@ def tables(args, runs):
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--runs", type=int, default=3)
-    p.add_argument("--capacity", type=float, default=7939,
+    p.add_argument("--capacity", type=float, default=12473,
                    help="gateway ingest capacity, msg/s (bench/README.md: the median of the"
-                        " second 2026-11-21 ingest set)")
+                        " third 2026-11-21 ingest set's first three runs)")
     p.add_argument("--levels", default="0,0.5,1",
                    help="load levels as shares of --capacity, comma-separated")
     p.add_argument("--presses", type=int, default=1000, help="measured presses per level")

@@ -7,14 +7,9 @@ import io.shouwang.alerting.store.IncidentStore;
 import io.shouwang.alerting.store.LastSeenStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,13 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The incident store in one SQLite file (WAL, fsync on commit). All JDBC runs on one named worker
- * thread, in submission order, so the event loop never waits on the disk and writes never
- * interleave.
+ * The incident store in one SQLite file (WAL, fsync on commit), on a worker thread of its own
+ * ({@link SqliteWorker}).
  */
 public final class SqliteIncidentStore implements IncidentStore {
 
@@ -37,17 +29,12 @@ public final class SqliteIncidentStore implements IncidentStore {
 
   private static final String OPEN_STATES = "state NOT IN ('RESOLVED', 'CANCELLED')";
 
-  private final Vertx vertx;
-  private final Path dbFile;
+  private final SqliteWorker db;
   private final SqliteLastSeenStore lastSeen;
-  private volatile WorkerExecutor worker;
-  // Touched only by the single worker thread; volatile because the pool may swap that thread.
-  private volatile Connection connection;
 
   /** Incidents in {@code dbFile}; devices' last-heard times beside it ({@link #lastSeenFile}). */
   public SqliteIncidentStore(Vertx vertx, Path dbFile) {
-    this.vertx = vertx;
-    this.dbFile = dbFile;
+    this.db = new SqliteWorker(vertx, dbFile, WORKER_POOL, "incident store");
     this.lastSeen = new SqliteLastSeenStore(vertx, lastSeenFile(dbFile));
   }
 
@@ -60,75 +47,41 @@ public final class SqliteIncidentStore implements IncidentStore {
 
   @Override
   public Future<Void> open() {
-    worker = vertx.createSharedWorkerExecutor(WORKER_POOL, 1, 2, TimeUnit.MINUTES);
-    return run(() -> {
-      Path parent = dbFile.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath());
-      try {
-        SqliteSchema.configure(c);
-        SqliteSchema.create(c);
-      } catch (SQLException e) {
-        c.close();
-        throw e;
-      }
-      connection = c;
-      return null;
+    return db.open(c -> {
+      SqliteSchema.configure(c);
+      SqliteSchema.create(c);
     });
   }
 
   @Override
   public Future<Void> close() {
-    if (worker == null) {
-      return Future.succeededFuture();
-    }
-    WorkerExecutor closing = worker;
-    return this.<Void>run(() -> {
-      if (connection != null) {
-        connection.close();
-        connection = null;
-      }
-      return null;
-    }).eventually(closing::close);
+    return db.close();
   }
 
   @Override
   public Future<Void> write(List<IncidentChange> changes) {
     List<IncidentChange> batch = List.copyOf(changes);
-    return run(() -> {
-      Connection c = connection();
-      c.setAutoCommit(false);
-      try {
-        IncidentRows.write(c, batch);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+    return db.transaction(c -> {
+      IncidentRows.write(c, batch);
       return null;
     });
   }
 
   @Override
   public Future<List<Incident>> loadOpen() {
-    return run(() -> IncidentRows.select(connection(), OPEN_STATES));
+    return db.run(c -> IncidentRows.select(c, OPEN_STATES));
   }
 
   @Override
   public Future<Optional<Incident>> find(String incidentId) {
-    return run(() -> IncidentRows.select(connection(), "id = ?", incidentId).stream()
-        .findFirst());
+    return db.run(c -> IncidentRows.select(c, "id = ?", incidentId).stream().findFirst());
   }
 
   @Override
   public Future<Map<String, IncidentState>> closedSince(Instant since) {
-    return run(() -> {
+    return db.run(c -> {
       Map<String, IncidentState> closed = new HashMap<>();
-      try (PreparedStatement st = connection().prepareStatement(
+      try (PreparedStatement st = c.prepareStatement(
           "SELECT id, state FROM incidents WHERE NOT (" + OPEN_STATES + ") AND updated_at >= ?")) {
         st.setLong(1, since.toEpochMilli());
         try (ResultSet rs = st.executeQuery()) {
@@ -143,8 +96,8 @@ public final class SqliteIncidentStore implements IncidentStore {
 
   @Override
   public Future<List<Incident>> recentlyClosed(Instant since, int limit) {
-    return run(() -> {
-      List<Incident> closed = IncidentRows.select(connection(),
+    return db.run(c -> {
+      List<Incident> closed = IncidentRows.select(c,
           "id IN (SELECT id FROM incidents WHERE NOT (" + OPEN_STATES + ") AND updated_at >= ?"
               + " ORDER BY updated_at DESC LIMIT ?)", since.toEpochMilli(), limit);
       List<Incident> newestFirst = new ArrayList<>(closed);
@@ -156,19 +109,5 @@ public final class SqliteIncidentStore implements IncidentStore {
   @Override
   public LastSeenStore lastSeen() {
     return lastSeen;
-  }
-
-  private Connection connection() throws SQLException {
-    if (connection == null) {
-      throw new SQLException("incident store is not open");
-    }
-    return connection;
-  }
-
-  private <T> Future<T> run(Callable<T> work) {
-    if (worker == null) {
-      return Future.failedFuture(new IllegalStateException("incident store is not open"));
-    }
-    return worker.executeBlocking(work, true);
   }
 }

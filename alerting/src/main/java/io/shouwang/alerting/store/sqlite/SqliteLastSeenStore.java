@@ -3,11 +3,8 @@ package io.shouwang.alerting.store.sqlite;
 import io.shouwang.alerting.store.LastSeenStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +13,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Devices' last-heard times in an SQLite file of their own, on a worker thread of its own. Not in
@@ -40,57 +35,27 @@ final class SqliteLastSeenStore implements LastSeenStore {
       INSERT INTO device_last_seen (device_id, last_seen) VALUES (?, ?)
       ON CONFLICT(device_id) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)""";
 
-  private final Vertx vertx;
-  private final Path dbFile;
-  private volatile WorkerExecutor worker;
-  // Touched only by the single worker thread; volatile because the pool may swap that thread.
-  private volatile Connection connection;
+  private final SqliteWorker db;
 
   SqliteLastSeenStore(Vertx vertx, Path dbFile) {
-    this.vertx = vertx;
-    this.dbFile = dbFile;
+    this.db = new SqliteWorker(vertx, dbFile, WORKER_POOL, "last-seen store");
   }
 
   @Override
   public Future<Void> open() {
-    worker = vertx.createSharedWorkerExecutor(WORKER_POOL, 1, 2, TimeUnit.MINUTES);
-    return run(() -> {
-      Path parent = dbFile.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath());
-      try {
-        configure(c);
-      } catch (SQLException e) {
-        c.close();
-        throw e;
-      }
-      connection = c;
-      return null;
-    });
+    return db.open(SqliteLastSeenStore::configure);
   }
 
   @Override
   public Future<Void> close() {
-    if (worker == null) {
-      return Future.succeededFuture();
-    }
-    WorkerExecutor closing = worker;
-    return this.<Void>run(() -> {
-      if (connection != null) {
-        connection.close();
-        connection = null;
-      }
-      return null;
-    }).eventually(closing::close);
+    return db.close();
   }
 
   @Override
   public Future<Map<String, Instant>> load() {
-    return run(() -> {
+    return db.run(c -> {
       Map<String, Instant> seen = new HashMap<>();
-      try (Statement st = connection().createStatement();
+      try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT device_id, last_seen FROM device_last_seen")) {
         while (rs.next()) {
           seen.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
@@ -106,9 +71,7 @@ final class SqliteLastSeenStore implements LastSeenStore {
     if (batch.isEmpty()) {
       return Future.succeededFuture();
     }
-    return run(() -> {
-      Connection c = connection();
-      c.setAutoCommit(false);
+    return db.transaction(c -> {
       try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
         for (Map.Entry<String, Instant> e : batch.entrySet()) {
           upsert.setString(1, e.getKey());
@@ -116,12 +79,6 @@ final class SqliteLastSeenStore implements LastSeenStore {
           upsert.addBatch();
         }
         upsert.executeBatch();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
       return null;
     });
@@ -145,19 +102,5 @@ final class SqliteLastSeenStore implements LastSeenStore {
       }
       st.execute("PRAGMA user_version=" + VERSION);
     }
-  }
-
-  private Connection connection() throws SQLException {
-    if (connection == null) {
-      throw new SQLException("last-seen store is not open");
-    }
-    return connection;
-  }
-
-  private <T> Future<T> run(Callable<T> work) {
-    if (worker == null) {
-      return Future.failedFuture(new IllegalStateException("last-seen store is not open"));
-    }
-    return worker.executeBlocking(work, true);
   }
 }
