@@ -37,10 +37,7 @@ final class BufferedSockets extends SocketFactory {
   @Override
   public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
       throws IOException {
-    Socket socket = new BufferedReadSocket();
-    socket.bind(new InetSocketAddress(localHost, localPort));
-    socket.connect(new InetSocketAddress(host, port));
-    return socket;
+    return connected(new InetSocketAddress(localHost, localPort), new InetSocketAddress(host, port));
   }
 
   @Override
@@ -51,15 +48,21 @@ final class BufferedSockets extends SocketFactory {
   @Override
   public Socket createSocket(InetAddress host, int port, InetAddress localHost, int localPort)
       throws IOException {
-    Socket socket = new BufferedReadSocket();
-    socket.bind(new InetSocketAddress(localHost, localPort));
-    socket.connect(new InetSocketAddress(host, port));
-    return socket;
+    return connected(new InetSocketAddress(localHost, localPort), new InetSocketAddress(host, port));
   }
 
   private static Socket connected(InetSocketAddress address) throws IOException {
+    return connected(null, address);
+  }
+
+  /** @param local where to bind first; null to let the system choose */
+  private static Socket connected(InetSocketAddress local, InetSocketAddress remote)
+      throws IOException {
     Socket socket = new BufferedReadSocket();
-    socket.connect(address);
+    if (local != null) {
+      socket.bind(local);
+    }
+    socket.connect(remote);
     return socket;
   }
 
