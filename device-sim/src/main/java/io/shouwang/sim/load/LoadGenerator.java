@@ -91,8 +91,9 @@ public final class LoadGenerator {
     long sendingEnded = System.nanoTime();
     fleet.drain(settings.drain());
     progress.stop();
-    return summarise(
-        FleetCounts.of(fleet).since(before), (sendingEnded - measureFrom) / (double) SECOND);
+    // Stopped during the warm-up: nothing was measured.
+    double measured = Math.max(0, sendingEnded - measureFrom) / (double) SECOND;
+    return summarise(FleetCounts.of(fleet).since(before), measured);
   }
 
   private void sleepUntil(long nanos) {
