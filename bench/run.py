@@ -93,10 +93,9 @@ def ceiling_phase(args, run_dir):
         summary, sim_cpu = load(port, args, run_dir, "ceiling", measuring)
         # The subscriber writes its count ten times a second: readings are at most 0.1 s old.
         received = settle(read) - mark["before"]
-        cpu0, busy0, t0 = mark, mark["busy"], mark["t"]
-        busy, wall = machine_busy() - busy0, time.time() - t0
-        cpu = {"broker": cpu_seconds(broker.pid) - cpu0["broker"],
-               "sub": cpu_seconds(sub.pid) - cpu0["sub"], "sim": sim_cpu}
+        busy, wall = machine_busy() - mark["busy"], time.time() - mark["t"]
+        cpu = {"broker": cpu_seconds(broker.pid) - mark["broker"],
+               "sub": cpu_seconds(sub.pid) - mark["sub"], "sim": sim_cpu}
         return {"sent": summary["sent"], "received": received,
                 "rate": received / summary["durationSeconds"],
                 "us_per_msg": {k: v / received * 1e6 for k, v in cpu.items()},
