@@ -101,8 +101,9 @@ def probe(args, mqtt_port, registry, alarm, count, warmup, skip, rate, out, log,
                        "--protocol", "mqtt5", "--encoding", "protobuf", "--alarm", alarm,
                        "--count", str(count), "--warmup", str(warmup), "--skip", str(skip),
                        "--rate", str(rate), "--wait", wait, "--out", out]
-    subprocess.run(cmd, stdout=open(log, "w"), stderr=subprocess.STDOUT, cwd=stack.ROOT,
-                   check=True, timeout=(warmup + count) / rate + 180)
+    # The probe's subscriber is the floor: it sits where the gateway does (see stack.pin).
+    subprocess.run(stack.pinned(cmd, "receiver"), stdout=open(log, "w"), stderr=subprocess.STDOUT,
+                   cwd=stack.ROOT, check=True, timeout=(warmup + count) / rate + 180)
     return read_probe(out)
 
 
@@ -150,18 +151,21 @@ def latency_level(args, run_dir, mqtt_port, http_port, gw, receiver, share, inde
             "--registry", os.path.join(WORK, "load-registry.yaml"), "--rate", str(rate),
             "--connections", "4", "--qos", "1", "--duration", f"{seconds:.0f}s",
             "--summary-json", os.path.join(run_dir, f"{name}-load.json")],
-            os.path.join(run_dir, f"{name}-load.log"))
-    time.sleep(args.settle)  # the load reaches its rate and the gateway its steady state
-    mark = receiver.count()
-    m0, cpu0, t0, mono0 = stack.scrape(http_port), stack.cpu_seconds(gw.pid), time.time(), time.monotonic_ns()
-    rows = probe(args, mqtt_port, os.path.join(WORK, "registry.yaml"), "press", presses,
-                 warmup, skip, args.press_rate, os.path.join(run_dir, f"{name}-presses.csv"),
-                 os.path.join(run_dir, f"{name}-probe.log"))
-    households = {r[1] for r in rows}
-    complete = wait_for_pages(receiver, mark, "emergency_button", households, 30)
-    m1, cpu1, t1, mono1 = stack.scrape(http_port), stack.cpu_seconds(gw.pid), time.time(), time.monotonic_ns()
-    if load:
-        stack.stop(load)
+            os.path.join(run_dir, f"{name}-load.log"), side="load")
+    try:
+        time.sleep(args.settle)  # the load reaches its rate and the gateway its steady state
+        mark = receiver.count()
+        m0, cpu0, t0, mono0 = (stack.scrape(http_port), stack.cpu_seconds(gw.pid), time.time(),
+                               time.monotonic_ns())
+        rows = probe(args, mqtt_port, os.path.join(WORK, "registry.yaml"), "press", presses,
+                     warmup, skip, args.press_rate, os.path.join(run_dir, f"{name}-presses.csv"),
+                     os.path.join(run_dir, f"{name}-probe.log"))
+        households = {r[1] for r in rows}
+        complete = wait_for_pages(receiver, mark, "emergency_button", households, 30)
+        m1, cpu1, t1, mono1 = (stack.scrape(http_port), stack.cpu_seconds(gw.pid), time.time(),
+                               time.monotonic_ns())
+    finally:
+        stack.stop(load)  # also when the level fails or the benchmark is stopped
     pages = first_pages(receiver.since(mark), "emergency_button")
     assert all(mono0 <= r[2] <= mono1 for r in rows), "probe and receiver clocks disagree"
     floor = [r[3] - r[2] for r in rows if r[3] >= 0]
@@ -268,7 +272,8 @@ def tables(args, runs):
              f"{args.load_households} (4 connections, QoS 1, 10 % benign events); capacity "
              f"{args.capacity} msg/s; {args.presses} presses per level at {args.press_rate}/s after "
              f"{args.warmup} warm-up presses, each from its own household, after an unmeasured "
-             f"phase of {args.warmup_presses} presses under 50 % load. Times in ms, "
+             f"phase of {args.warmup_presses} presses under 50 % load; {stack.pinning()}. "
+             "Times in ms, "
              "p50 / p99 / p99.9.",
              "",
              "| run | load | load msg/s (target) | load avg | gateway CPU | GC pauses (ms) "
@@ -349,9 +354,13 @@ def main():
     p.add_argument("--nice", type=int, default=0,
                    help="run this script and everything it starts at this niceness (root may go"
                         " below 0: on a shared machine, others' builds then disturb less; see stack.prioritise)")
+    p.add_argument("--pin", metavar="LOAD:RECEIVER",
+                   help="CPU lists for taskset: the load's simulator and the broker on LOAD, the"
+                        " gateway, its time-series server and the press probe on RECEIVER, e.g. 0:1")
     p.add_argument("--skip-build", action="store_true")
     args = p.parse_args()
     stack.prioritise(args.nice)
+    stack.pin(args.pin)
     args.levels = [float(x) for x in args.levels.split(",")]
     needed = (args.load_households + args.warmup_presses
               + len(args.levels) * (args.presses + args.warmup))

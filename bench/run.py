@@ -11,8 +11,8 @@ import argparse, datetime, json, os, shutil, statistics, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from stack import (CLK_TCK, GATEWAY_JAR, ROOT, SIM, bucket_quantile, cpu_seconds,  # noqa: E402
-                   free_port, machine, mosquitto, prioritise, start, stop, time_series, total,
-                   wait_for, http_status, scrape)
+                   free_port, machine, mosquitto, pin, pinned, pinning, prioritise, start, stop,
+                   time_series, total, wait_for, http_status, scrape)
 
 WORK = os.path.join(ROOT, "bench", "work")
 
@@ -41,7 +41,7 @@ def load(broker_port, args, run_dir, name, on_measuring=lambda: None, seed=1):
                  "--rate", "0", "--connections", str(args.connections), "--qos", "1",
                  "--warmup", f"{args.warmup}s", "--duration", f"{args.seconds}s",
                  "--summary-json", summary]
-    proc = subprocess.Popen(cmd, stdout=open(log, "w"), stderr=subprocess.STDOUT, cwd=ROOT)
+    proc = subprocess.Popen(pinned(cmd, "load"), stdout=open(log, "w"), stderr=subprocess.STDOUT, cwd=ROOT)
     deadline = time.time() + args.warmup + args.seconds + 120
     cpu_at_start, measuring = 0.0, False
     while True:  # wait4, not proc.wait(): it also returns the process's CPU time
@@ -80,7 +80,7 @@ def ceiling_phase(args, run_dir):
     count_file = os.path.join(run_dir, "null-subscriber.count")
     sub = start(["java", "-cp", os.path.join(ROOT, "device-sim/target/lib/*"),
                  os.path.join(ROOT, "bench/NullSubscriber.java"), f"tcp://127.0.0.1:{port}",
-                 count_file], os.path.join(run_dir, "null-subscriber.log"))
+                 count_file], os.path.join(run_dir, "null-subscriber.log"), side="receiver")
     try:
         wait_for(lambda: os.path.exists(count_file), 60, "the null subscriber")
         read = lambda: int(open(count_file).read() or 0)
@@ -120,7 +120,7 @@ def gateway_phase(args, run_dir):
                # A fresh incident store per run: one run's incidents must not page in the next.
                "SHOUWANG_ALERTING_DATABASE": os.path.join(run_dir, "incidents.db")}
         gw = start(["java", "-Xmx1g", *args.gateway_java_opts.split(), "-jar", GATEWAY_JAR],
-                   os.path.join(run_dir, "gateway.log"), env)
+                   os.path.join(run_dir, "gateway.log"), env, side="receiver")
         wait_for(lambda: http_status(f"http://127.0.0.1:{http_port}/ready") == 200, 120, "gateway /ready")
         mark = {}
 
@@ -133,12 +133,15 @@ def gateway_phase(args, run_dir):
         m0, cpu0, t0, busy0 = mark["m0"], mark["cpu0"], mark["t0"], mark["busy"]
         others0 = {"broker": mark["broker"], "ts": mark["ts"]}
         m_end, t_end = scrape(http_port), time.time()
-        # Drain: wait until every received message is written (or 60 s).
         received = lambda m: total(m, "shouwang_ingest_messages_total") - total(m0, "shouwang_ingest_messages_total")
         written = lambda m: total(m, "shouwang_points_written_total") - total(m0, "shouwang_points_written_total")
+        # Drain: wait until every message received since the start is written (or 60 s). Counted
+        # since the start, not over the window: at the window's start some were still in flight.
+        drained = lambda m: (total(m, "shouwang_points_written_total")
+                             >= total(m, "shouwang_ingest_messages_total"))
         drain_deadline = time.time() + 60
         m1 = scrape(http_port)
-        while written(m1) < received(m1) and time.time() < drain_deadline:
+        while not drained(m1) and time.time() < drain_deadline:
             time.sleep(0.5)
             m1 = scrape(http_port)
         cpu1, t1 = cpu_seconds(gw.pid), time.time()
@@ -190,9 +193,13 @@ def main():
                    help="run this script and everything it starts at this niceness (root may go"
                         " below 0: on a shared machine, others' builds then disturb less; see"
                         " stack.prioritise)")
+    p.add_argument("--pin", metavar="LOAD:RECEIVER",
+                   help="CPU lists for taskset: the simulator and broker on LOAD, the gateway and"
+                        " its time-series server (or the null subscriber) on RECEIVER, e.g. 0:1")
     p.add_argument("--skip-build", action="store_true")
     args = p.parse_args()
     prioritise(args.nice)
+    pin(args.pin)
 
     if not os.access("/usr/sbin/mosquitto", os.X_OK):
         subprocess.run(["apt-get", "update", "-qq"], check=True)
@@ -235,7 +242,7 @@ def main():
         f"| {sum(r['us_per_msg'].values()):.0f} | {r['others_cores']:.2f} |"
         for i, r in enumerate(rows)]
     text = (f"#### {date} — {machine()}; {args.households} households, {args.warmup} s warm-up + "
-            f"{args.seconds} s load, {args.connections} connections, QoS 1, 10% events\n\n"
+            f"{args.seconds} s load, {args.connections} connections, QoS 1, 10% events; {pinning()}\n\n"
             "| date | run | ceiling msg/s | ingested msg/s | written pts/s | ratio | lag p50 ms | lag p99 ms "
             "| drain s | gateway CPU cores | heap MB | written/ingested since start | engine telemetry drops |\n"
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" + "\n".join(table_rows) + "\n\n"

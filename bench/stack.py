@@ -46,6 +46,33 @@ def _autogroup_nice(pid, nice):
         pass  # no autogroup scheduling here (or not allowed): the plain nice value still applies
 
 
+# Which CPUs each side runs on (see pin): "load" is the devices' side (simulator, broker),
+# "receiver" the side under test (gateway and its time-series server, or the null subscriber).
+_CPUS = {}
+
+
+def pin(spec):
+    """`LOAD:RECEIVER` CPU lists for taskset, e.g. "0:1". In production the devices and the broker
+    are on other hosts than the gateway; on one machine, pinning the two sides to different cores
+    keeps the load generator from taking the CPU the side under test needs, and the other way."""
+    if spec:
+        _CPUS["load"], _CPUS["receiver"] = spec.split(":")
+
+
+def pinned(cmd, side):
+    """cmd, run on `side`'s CPUs when pinned (see pin)."""
+    cpus = _CPUS.get(side)
+    return ["taskset", "-c", cpus, *cmd] if cpus else list(cmd)
+
+
+def pinning():
+    """How the run is pinned, for the results' heading."""
+    if not _CPUS:
+        return "not pinned"
+    return (f"pinned: simulator and broker on CPU {_CPUS['load']}, "
+            f"the side under test on CPU {_CPUS['receiver']}")
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -68,8 +95,8 @@ def http_status(url):
         return getattr(e, "code", None)
 
 
-def start(cmd, log, env=None):
-    proc = subprocess.Popen(cmd, stdout=open(log, "w"), stderr=subprocess.STDOUT,
+def start(cmd, log, env=None, side=None):
+    proc = subprocess.Popen(pinned(cmd, side), stdout=open(log, "w"), stderr=subprocess.STDOUT,
                             env={**os.environ, **(env or {})}, cwd=ROOT, start_new_session=True)
     if _NICE:
         _autogroup_nice(proc.pid, _NICE)  # a new session is a new autogroup: give it ours
@@ -102,7 +129,8 @@ def mosquitto(run_dir):
         f.write(f"listener {port} 127.0.0.1\nallow_anonymous true\nuser {user}\n"
                 "max_queued_messages 1000000\nmax_inflight_messages 0\n"
                 f"log_dest file {run_dir}/mosquitto.log\n")
-    proc = start(["/usr/sbin/mosquitto", "-c", conf], os.path.join(run_dir, "mosquitto.out"))
+    proc = start(["/usr/sbin/mosquitto", "-c", conf], os.path.join(run_dir, "mosquitto.out"),
+                 side="load")
     wait_for(lambda: socket.socket().connect_ex(("127.0.0.1", port)) == 0, 20, "mosquitto")
     return proc, port
 
@@ -112,7 +140,7 @@ def time_series(run_dir):
     proc = start(["java", "-Xmx1g", "-cp", GATEWAY_CP,
                   "io.shouwang.gateway.embedded.StandaloneTimeSeries",
                   os.path.join(run_dir, "timeseries"), str(port)],
-                 os.path.join(run_dir, "timeseries.log"))
+                 os.path.join(run_dir, "timeseries.log"), side="receiver")
     wait_for(lambda: http_status(f"http://127.0.0.1:{port}/ping") in (200, 204), 90,
              "the time-series server")
     return proc, port
@@ -133,7 +161,7 @@ def gateway(run_dir, mqtt_port, ts_port, registry, alerting_file, webhook_url, s
            "SHOUWANG_CHANNELS_WEBHOOK_URL": webhook_url,
            "SHOUWANG_CHANNELS_WEBHOOK_SECRET": secret}
     proc = start(["java", "-Xmx1g", *java_opts, "-jar", jar],
-                 os.path.join(run_dir, "gateway.log"), env)
+                 os.path.join(run_dir, "gateway.log"), env, side="receiver")
     wait_for(lambda: http_status(f"http://127.0.0.1:{http_port}/ready") == 200, 120,
              "gateway /ready")
     return proc, http_port

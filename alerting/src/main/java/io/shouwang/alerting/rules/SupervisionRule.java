@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -30,6 +31,13 @@ import java.util.Set;
  * silent is not noticed a whole window late; but no device is flagged within its kind's startup
  * grace, since the devices' messages during the gateway's own downtime may be lost and every
  * device needs a moment to be heard again.
+ *
+ * <p>The tick runs on the engine's thread every second, where a press may be waiting, so it looks
+ * only at devices that may be due: each watched device sits in a queue by the time it could first
+ * be flagged, computed when it was queued. A message only moves the device's last-heard time (the
+ * per-message path touches no queue); when the queued time comes, the device is flagged or, if it
+ * was heard meanwhile, queued again for its new time. A device is therefore looked at about once
+ * per silence window, not once a second.
  */
 final class SupervisionRule implements Rule {
 
@@ -39,12 +47,17 @@ final class SupervisionRule implements Rule {
   private static final class Watched {
     final String householdId;
     final Device device;
+    /** Registry order: devices due at the same time are flagged in it. */
+    final int order;
     Instant lastHeard;
     boolean silent;
+    /** When the device could first be flagged, as of when it was queued; null while silent. */
+    Instant due;
 
-    Watched(PlacedDevice placed, Instant lastHeard) {
+    Watched(PlacedDevice placed, int order, Instant lastHeard) {
       this.householdId = placed.household().id();
       this.device = placed.device();
+      this.order = order;
       this.lastHeard = lastHeard;
     }
   }
@@ -53,15 +66,22 @@ final class SupervisionRule implements Rule {
   private final Conditions conditions;
   private final Map<String, Watched> devices = new LinkedHashMap<>();
   private final Map<DeviceKind, Instant> graceEnds = new EnumMap<>(DeviceKind.class);
+  private final PriorityQueue<Watched> queue =
+      new PriorityQueue<>((a, b) -> {
+        int byDue = a.due.compareTo(b.due);
+        return byDue != 0 ? byDue : Integer.compare(a.order, b.order);
+      });
 
   SupervisionRule(
       Registry registry, RuleSettings.Supervision settings, Conditions conditions, Instant start) {
     this.settings = settings;
     this.conditions = conditions;
-    for (PlacedDevice placed : registry.placements()) {
-      devices.put(placed.device().id(), new Watched(placed, start));
-    }
     startGrace(start);
+    for (PlacedDevice placed : registry.placements()) {
+      Watched watched = new Watched(placed, devices.size(), start);
+      devices.put(placed.device().id(), watched);
+      enqueue(watched);
+    }
   }
 
   @Override
@@ -73,15 +93,23 @@ final class SupervisionRule implements Rule {
       // A saved time after the start means the clock was set back: count from the start then.
       watched.lastHeard = saved == null || saved.isAfter(start) ? start : saved;
     }
+    queue.clear();
+    for (Watched watched : devices.values()) {
+      if (!watched.silent) {
+        enqueue(watched);
+      }
+    }
     return List.of();
   }
 
   @Override
   public RuleOutput onMessage(DeviceMessage message) {
-    Watched watched =
-        devices.computeIfAbsent(
-            message.envelope().getDeviceId(),
-            id -> new Watched(message.device(), message.receivedAt()));
+    Watched watched = devices.get(message.envelope().getDeviceId());
+    if (watched == null) {
+      watched = new Watched(message.device(), devices.size(), message.receivedAt());
+      devices.put(message.envelope().getDeviceId(), watched);
+      enqueue(watched);
+    }
     if (message.receivedAt().isAfter(watched.lastHeard)) {
       watched.lastHeard = message.receivedAt();
     }
@@ -89,6 +117,7 @@ final class SupervisionRule implements Rule {
       return RuleOutput.NONE;
     }
     watched.silent = false;
+    enqueue(watched);
     Cause cause = causeOf(watched.device.kind());
     if (!conditions.clear(watched.householdId, cause, condition(watched))) {
       return RuleOutput.NONE;
@@ -105,15 +134,18 @@ final class SupervisionRule implements Rule {
   @Override
   public RuleOutput onTick(Instant now) {
     Output out = new Output();
-    for (Watched watched : devices.values()) {
-      Duration window = settings.silence().get(watched.device.kind());
-      Duration silentFor = Duration.between(watched.lastHeard, now);
-      if (watched.silent
-          || silentFor.compareTo(window) <= 0
-          || now.isBefore(graceEnds.get(watched.device.kind()))) {
+    while (!queue.isEmpty() && !queue.peek().due.isAfter(now)) {
+      Watched watched = queue.poll();
+      Instant due = dueTime(watched);
+      if (due.isAfter(now)) {
+        // Heard since it was queued: look again when its new silence could end.
+        watched.due = due;
+        queue.add(watched);
         continue;
       }
+      Duration window = settings.silence().get(watched.device.kind());
       watched.silent = true;
+      watched.due = null;
       Cause cause = causeOf(watched.device.kind());
       conditions.raise(watched.householdId, cause, condition(watched));
       String summary =
@@ -134,6 +166,22 @@ final class SupervisionRule implements Rule {
               "offline:" + watched.device.id() + ":" + watched.lastHeard.getEpochSecond()));
     }
     return out.build();
+  }
+
+  /**
+   * The first instant the device counts as silent: just past its window since it was last heard
+   * (silent means longer than the window), and not within its kind's startup grace.
+   */
+  private Instant dueTime(Watched watched) {
+    DeviceKind kind = watched.device.kind();
+    Instant pastWindow = watched.lastHeard.plus(settings.silence().get(kind)).plusNanos(1);
+    Instant graceEnd = graceEnds.get(kind);
+    return pastWindow.isAfter(graceEnd) ? pastWindow : graceEnd;
+  }
+
+  private void enqueue(Watched watched) {
+    watched.due = dueTime(watched);
+    queue.add(watched);
   }
 
   private void startGrace(Instant start) {
