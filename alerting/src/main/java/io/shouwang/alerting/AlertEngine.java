@@ -16,6 +16,7 @@ import io.shouwang.alerting.notify.NotificationChannel;
 import io.shouwang.alerting.notify.PageComposer;
 import io.shouwang.alerting.rules.Restart;
 import io.shouwang.alerting.rules.Rule;
+import io.shouwang.alerting.rules.RuleState;
 import io.shouwang.alerting.store.IncidentStore;
 import io.shouwang.registry.Registry;
 import io.vertx.core.Context;
@@ -63,7 +64,7 @@ public final class AlertEngine {
   private final Responders responders;
   private final AlertPipeline pipeline;
   private final MessageIntake intake;
-  private final LastSeenTracker lastSeen;
+  private final StateSaver savedState;
   private volatile Context context;
   private volatile String deploymentId;
   private volatile boolean running;
@@ -105,7 +106,9 @@ public final class AlertEngine {
         new IncidentStage(registry, config, incidents, escalation, recorder, this.clock, meters);
     this.pipeline = new AlertPipeline(new RuleStage(rules, meters), stage, commandSender,
         timing);
-    this.lastSeen = new LastSeenTracker(store.lastSeen(), scheduler, loop,
+    LastSeenTracker lastSeen = new LastSeenTracker();
+    List<RuleState> ruleStates = rules.stream().flatMap(r -> r.state().stream()).toList();
+    this.savedState = new StateSaver(store.savedState(), lastSeen, ruleStates, scheduler, loop,
         config.lastSeenSaveInterval(), meters);
     this.intake = new MessageIntake(loop, config.telemetryQueueCapacity(), message -> {
       lastSeen.heard(message.envelope().getDeviceId(), message.receivedAt());
@@ -120,7 +123,8 @@ public final class AlertEngine {
 
   /**
    * Opens the store, reloads open incidents and resumes their escalation, lets the rules pick up
-   * where they were (devices' last-heard times, gas valves still closing), starts the 1 s tick.
+   * where they were (devices' last-heard times, their saved state, gas valves still closing),
+   * starts the 1 s tick.
    */
   public Future<Void> start() {
     EngineVerticle verticle = new EngineVerticle();
@@ -131,7 +135,7 @@ public final class AlertEngine {
           return store.open();
         })
         .compose(v -> store.closedSince(clock.instant().minus(REMEMBER_CLOSED)))
-        .compose(closed -> store.loadOpen().compose(open -> lastSeen.open().compose(seen ->
+        .compose(closed -> store.loadOpen().compose(open -> savedState.open().compose(saved ->
             onEngine(() -> {
               closed.forEach(incidents::rememberClosed);
               for (Incident snapshot : open) {
@@ -140,12 +144,14 @@ public final class AlertEngine {
                 escalation.resume(incident);
                 recorder.changed(incident);
               }
-              pipeline.resume(new Restart(clock.instant(), open, seen));
+              pipeline.resume(
+                  new Restart(clock.instant(), open, saved.lastSeen(), saved.ruleState()));
               running = true;
               scheduleTick();
-              lastSeen.startSaving();
+              savedState.startSaving();
               LOG.info("alert engine started: {} open incidents resumed, last-heard times of {}"
-                  + " devices loaded", open.size(), seen.size());
+                  + " devices and {} rule state entries loaded", open.size(),
+                  saved.lastSeen().size(), saved.ruleEntries());
               return Future.<Void>succeededFuture();
             }))))
         .recover(e -> {
@@ -172,9 +178,9 @@ public final class AlertEngine {
       }
       escalation.stopAll();
       // A store that cannot write any more must not keep the process from stopping.
-      return Future.join(recorder.drain(), lastSeen.stopSaving()).<Void>mapEmpty()
+      return Future.join(recorder.drain(), savedState.stopSaving()).<Void>mapEmpty()
           .timeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    }).eventually(lastSeen::close).eventually(store::close)
+    }).eventually(savedState::close).eventually(store::close)
         .onComplete(outcome -> caller.runOnContext(
         v -> vertx.undeploy(deploymentId).onComplete(undeployed -> stopped.handle(outcome))));
     return stopped.future();

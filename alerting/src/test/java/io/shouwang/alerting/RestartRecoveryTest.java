@@ -12,7 +12,7 @@ import io.shouwang.alerting.rules.Rule;
 import io.shouwang.alerting.rules.RuleSettings;
 import io.shouwang.alerting.rules.Rules;
 import io.shouwang.alerting.store.IncidentStore;
-import io.shouwang.alerting.store.LastSeenStore;
+import io.shouwang.alerting.store.SavedStateStore;
 import io.shouwang.alerting.store.sqlite.SqliteIncidentStore;
 import io.shouwang.alerting.testing.InMemoryIncidentStore;
 import io.shouwang.alerting.testing.Messages;
@@ -268,9 +268,10 @@ class RestartRecoveryTest {
     stop(before);
 
     // THEN its time is on disk
-    LastSeenStore saved = new SqliteIncidentStore(vertx, db).lastSeen();
+    SavedStateStore saved = new SqliteIncidentStore(vertx, db).savedState();
     await(saved.open());
-    assertThat(await(saved.load())).isEqualTo(Map.of("smk-0001", EngineHarness.T0.plusSeconds(30)));
+    assertThat(await(saved.load()).lastSeen())
+        .isEqualTo(Map.of("smk-0001", EngineHarness.T0.plusSeconds(30)));
     await(saved.close());
   }
 
@@ -299,11 +300,11 @@ class RestartRecoveryTest {
   }
 
   private static void awaitSaved(Vertx vertx, Path db, String device, Instant at) {
-    LastSeenStore saved = new SqliteIncidentStore(vertx, db).lastSeen();
+    SavedStateStore saved = new SqliteIncidentStore(vertx, db).savedState();
     await(saved.open());
     try {
       await().atMost(Duration.ofSeconds(20)).untilAsserted(
-          () -> assertThat(await(saved.load())).containsEntry(device, at));
+          () -> assertThat(await(saved.load()).lastSeen()).containsEntry(device, at));
     } finally {
       await(saved.close());
     }

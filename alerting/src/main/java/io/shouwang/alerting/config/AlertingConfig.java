@@ -26,8 +26,9 @@ import java.util.Set;
  * @param staffLanguage language of caregivers' and duty desks' pages (contacts get the resident's)
  * @param zone time zone of the times written in pages
  * @param telemetryQueueCapacity telemetry messages the engine holds before it drops (and counts)
- * @param lastSeenSaveInterval how often the devices heard since the last save have their
- *     last-heard time saved (supervision counts silence from it after a restart)
+ * @param lastSeenSaveInterval how often what changed since the last save is saved: devices'
+ *     last-heard times and the rules' state (the name is from when it saved only the former;
+ *     after a restart supervision counts silence from them, the other rules pick up their state)
  */
 public record AlertingConfig(
     Map<String, EscalationPolicy> policies,
@@ -137,7 +138,7 @@ public record AlertingConfig(
         lastSeenSaveInterval);
   }
 
-  /** A copy that saves devices' last-heard times at another interval. */
+  /** A copy that saves devices' last-heard times and the rules' state at another interval. */
   public AlertingConfig withLastSeenSaveInterval(Duration interval) {
     return new AlertingConfig(policies, defaultPolicy, causePolicies, householdPolicies,
         roleChannels, dispatch, escalation, acceptUrl, staffLanguage, zone,

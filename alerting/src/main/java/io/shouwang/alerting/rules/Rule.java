@@ -4,6 +4,7 @@ import io.shouwang.alerting.DeviceCommand;
 import io.shouwang.alerting.DeviceMessage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns device messages, and the passing of time, into signals and device commands. A rule may
@@ -24,5 +25,13 @@ public interface Rule {
    */
   default List<DeviceCommand> resume(Restart restart) {
     return List.of();
+  }
+
+  /**
+   * The state this rule keeps across a restart, if any: the engine saves its changes every save
+   * interval and hands them back in {@link #resume}.
+   */
+  default Optional<RuleState> state() {
+    return Optional.empty();
   }
 }

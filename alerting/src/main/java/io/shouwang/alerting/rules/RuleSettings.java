@@ -290,11 +290,20 @@ public record RuleSettings(
    *
    * @param zone the time zone in which quiet windows are read
    * @param quietWindows the default windows; they must cover the whole day without overlapping
+   * @param startupGrace how long after a start no household is flagged, whatever its saved last
+   *     activity says: movement during the gateway's own downtime may have been lost, and
+   *     residents need a moment to be seen again. At most the shortest default window, since a
+   *     longer grace would make a restart notice silence later than counting from the start does
    */
-  public record Inactivity(ZoneId zone, List<QuietWindow> quietWindows) {
+  public record Inactivity(ZoneId zone, List<QuietWindow> quietWindows, Duration startupGrace) {
+
+    /** The default startup grace (RULES.md, Inactivity, explains why). */
+    public static final Duration DEFAULT_STARTUP_GRACE = Duration.ofMinutes(30);
+
     public Inactivity {
       Objects.requireNonNull(zone, "inactivity.zone");
       quietWindows = List.copyOf(quietWindows);
+      positive(startupGrace, "inactivity.startupGrace");
       long seconds = 0;
       for (int i = 0; i < quietWindows.size(); i++) {
         QuietWindow window = quietWindows.get(i);
@@ -311,6 +320,31 @@ public record RuleSettings(
       if (seconds != 86_400) {
         throw invalid("inactivity.quietWindows", "must cover the whole day (00:00 to 24:00)");
       }
+      Duration shortest =
+          quietWindows.stream().map(QuietWindow::maxQuiet).min(Duration::compareTo).orElseThrow();
+      if (startupGrace.compareTo(shortest) > 0) {
+        throw invalid(
+            "inactivity.startupGrace",
+            "must not be longer than the shortest quiet window ("
+                + Durations.format(shortest)
+                + "), got "
+                + Durations.format(startupGrace));
+      }
+    }
+
+    /** With the default startup grace (or the shortest window, if that is shorter). */
+    public Inactivity(ZoneId zone, List<QuietWindow> quietWindows) {
+      this(zone, quietWindows, defaultGrace(quietWindows));
+    }
+
+    private static Duration defaultGrace(List<QuietWindow> quietWindows) {
+      Duration grace = DEFAULT_STARTUP_GRACE;
+      for (QuietWindow window : quietWindows) {
+        if (window.maxQuiet().compareTo(grace) < 0) {
+          grace = window.maxQuiet();
+        }
+      }
+      return grace;
     }
   }
 

@@ -31,7 +31,7 @@ public final class Rules {
         new SmokeRule(conditions),
         new GasRule(registry, settings.gas(), clock, () -> UUID.randomUUID().toString()),
         new DoorRule(conditions),
-        new VitalsRule(settings.vitals(), settings.trend(), conditions, meters),
+        new VitalsRule(registry, settings.vitals(), settings.trend(), conditions, meters),
         new SupervisionRule(registry, settings.supervision(), conditions, clock.instant()),
         new BatteryRule(settings.battery(), conditions),
         new InactivityRule(registry, settings.inactivity(), clock.instant()));

@@ -41,7 +41,7 @@ final class SettingsReader {
   private static final List<String> KINDS =
       Arrays.stream(DeviceKind.values()).map(DeviceKind::yamlName).toList();
   private static final List<String> BATTERY = List.of("lowPercent", "clearPercent");
-  private static final List<String> INACTIVITY = List.of("zone", "quietWindows");
+  private static final List<String> INACTIVITY = List.of("zone", "quietWindows", "startupGrace");
   private static final List<String> WINDOW = List.of("from", "to", "maxQuiet");
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
@@ -64,6 +64,11 @@ final class SettingsReader {
     SettingsReader supervision = root.section("supervision", SUPERVISION);
     SettingsReader battery = root.section("battery", BATTERY);
     SettingsReader inactivity = root.section("inactivity", INACTIVITY);
+    ZoneId zone = inactivity.zone("zone", d.inactivity().zone());
+    List<QuietWindow> quietWindows =
+        inactivity.windows("quietWindows", d.inactivity().quietWindows());
+    Optional<Duration> inactivityGrace =
+        inactivity.optionalDuration("startupGrace", Optional.empty());
     return new RuleSettings(
         new RuleSettings.Button(button.duration("cancelGrace", d.button().cancelGrace())),
         new RuleSettings.Gas(
@@ -90,9 +95,9 @@ final class SettingsReader {
         new RuleSettings.Battery(
             battery.integer("lowPercent", d.battery().lowPercent()),
             battery.integer("clearPercent", d.battery().clearPercent())),
-        new RuleSettings.Inactivity(
-            inactivity.zone("zone", d.inactivity().zone()),
-            inactivity.windows("quietWindows", d.inactivity().quietWindows())));
+        inactivityGrace
+            .map(grace -> new RuleSettings.Inactivity(zone, quietWindows, grace))
+            .orElseGet(() -> new RuleSettings.Inactivity(zone, quietWindows)));
   }
 
   private static SettingsReader of(Object value, String path, List<String> keys) {

@@ -3,9 +3,12 @@ package io.shouwang.alerting.rules;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shouwang.alerting.Cause;
+import io.shouwang.alerting.DeviceCommand;
 import io.shouwang.alerting.DeviceMessage;
 import io.shouwang.alerting.Signal;
 import io.shouwang.registry.Household;
+import io.shouwang.registry.PlacedDevice;
+import io.shouwang.registry.Registry;
 import io.shouwang.registry.Resident;
 import io.shouwang.registry.VitalLimit;
 import io.shouwang.schemas.v1.Envelope;
@@ -19,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -29,37 +33,50 @@ import java.util.Set;
  *
  * <p>Readings of POOR or INVALID quality, or that arrive stale, are flagged instead: counted (a
  * metric) and listed in the next signal's "flagged" detail, never alerted on and never clearing.
+ *
+ * <p>Each condition's state and the SpO2 hourly sums are kept across a restart (entries keyed
+ * {@code <monitor>:<condition>}, the key of the condition in {@link Conditions} too); the counts
+ * of flagged readings not yet reported are not.
  */
 final class VitalsRule implements Rule {
 
+  /** The name its state is saved under. */
+  static final String STATE = "vitals";
+
   private static final String AFIB = "atrialFibrillation";
-  private static final String TREND = "spo2Trend";
+  private static final String TREND = VitalsKey.TREND;
 
   /** Everything known about one health monitor. */
   private final class Monitor {
     final Map<VitalLimit, Sustained> bounds = new EnumMap<>(VitalLimit.class);
-    final Sustained afib = sustained();
-    final Spo2Trend trend = new Spo2Trend(trendSettings);
+    final Sustained afib;
+    final Spo2Trend trend;
     final Map<String, Integer> flagged = new LinkedHashMap<>();
 
-    Monitor() {
+    Monitor(String deviceId) {
       for (VitalLimit limit : VitalLimit.values()) {
-        bounds.put(limit, sustained());
+        bounds.put(limit, sustained(condition(deviceId, limit.key())));
       }
+      afib = sustained(condition(deviceId, AFIB));
+      trend = new Spo2Trend(kept, condition(deviceId, TREND), trendSettings);
     }
   }
 
+  private final Registry registry;
   private final RuleSettings.Vitals settings;
   private final RuleSettings.Trend trendSettings;
   private final Conditions conditions;
   private final Map<String, Counter> flaggedCounters = new HashMap<>();
   private final Map<String, Monitor> monitors = new HashMap<>();
+  private final KeptEntries kept = new KeptEntries(STATE);
 
   VitalsRule(
+      Registry registry,
       RuleSettings.Vitals settings,
       RuleSettings.Trend trendSettings,
       Conditions conditions,
       MeterRegistry meters) {
+    this.registry = registry;
     this.settings = settings;
     this.trendSettings = trendSettings;
     this.conditions = conditions;
@@ -79,8 +96,7 @@ final class VitalsRule implements Rule {
       return RuleOutput.NONE;
     }
     HealthReading reading = message.envelope().getHealth();
-    Monitor monitor =
-        monitors.computeIfAbsent(message.envelope().getDeviceId(), d -> new Monitor());
+    Monitor monitor = monitors.computeIfAbsent(message.envelope().getDeviceId(), Monitor::new);
     String flag = flag(message, reading);
     if (flag != null) {
       monitor.flagged.merge(flag, 1, Integer::sum);
@@ -139,7 +155,7 @@ final class VitalsRule implements Rule {
   /** Tracks the household's conditions; {@code cleared} collects those whose end clears it all. */
   private void note(
       Sustained.Change change, DeviceMessage message, String condition, List<String> cleared) {
-    String key = message.envelope().getDeviceId() + ":" + condition;
+    String key = condition(message.envelope().getDeviceId(), condition);
     if (change == Sustained.Change.RAISED) {
       conditions.raise(message.householdId(), Cause.ABNORMAL_VITALS, key);
     } else if (change == Sustained.Change.CLEARED
@@ -220,8 +236,13 @@ final class VitalsRule implements Rule {
     return settings.limits();
   }
 
-  private Sustained sustained() {
-    return new Sustained(settings.consecutive(), settings.sustainedFor(), settings.maxGap());
+  private Sustained sustained(String key) {
+    return new Sustained(
+        kept, key, settings.consecutive(), settings.sustainedFor(), settings.maxGap());
+  }
+
+  private static String condition(String deviceId, String condition) {
+    return VitalsKey.of(deviceId, condition);
   }
 
   private static String summary(VitalLimit limit) {
@@ -239,5 +260,56 @@ final class VitalsRule implements Rule {
   @Override
   public RuleOutput onTick(Instant now) {
     return RuleOutput.NONE;
+  }
+
+  @Override
+  public Optional<RuleState> state() {
+    return Optional.of(kept);
+  }
+
+  /**
+   * Takes back each monitor's conditions and SpO2 sums; a condition that was on is active again
+   * in {@link Conditions}, so its end sends CLEARED as it would have without the restart.
+   */
+  @Override
+  public List<DeviceCommand> resume(Restart restart) {
+    restart.ruleState(STATE).forEach((key, value) -> {
+      try {
+        restore(key, value, restart.start());
+      } catch (IllegalArgumentException e) {
+        kept.unreadable(key);
+      }
+    });
+    kept.reportUnreadable();
+    return List.of();
+  }
+
+  /** One saved entry (see {@link VitalsKey}). */
+  private void restore(String key, String value, Instant start) {
+    VitalsKey parsed = VitalsKey.parse(key);
+    Optional<PlacedDevice> device = registry.device(parsed.deviceId());
+    if (device.isEmpty()) {
+      kept.forget(key);
+      return;
+    }
+    Monitor monitor = monitors.computeIfAbsent(parsed.deviceId(), Monitor::new);
+    if (parsed.isTrendHour()) {
+      monitor.trend.restoreHour(parsed.hour(), value, start);
+      return;
+    }
+    boolean on;
+    if (parsed.condition().equals(TREND)) {
+      monitor.trend.restoreOn();
+      on = true;
+    } else {
+      Sustained sustained = parsed.condition().equals(AFIB) ? monitor.afib
+          : monitor.bounds.get(VitalLimit.fromKey(parsed.condition()).orElseThrow(
+              () -> new IllegalArgumentException("not a vitals condition")));
+      sustained.restore(value);
+      on = sustained.isOn();
+    }
+    if (on) {
+      conditions.raise(device.get().household().id(), Cause.ABNORMAL_VITALS, key);
+    }
   }
 }

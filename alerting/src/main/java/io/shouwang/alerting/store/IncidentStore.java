@@ -39,8 +39,8 @@ public interface IncidentStore {
   Future<List<Incident>> recentlyClosed(Instant since, int limit);
 
   /**
-   * The devices' last-heard times that go with these incidents; opened and closed by its user,
-   * and never written on the path of an incident write.
+   * The devices' last-heard times and the rules' state that go with these incidents; opened and
+   * closed by its user, and never written on the path of an incident write.
    */
-  LastSeenStore lastSeen();
+  SavedStateStore savedState();
 }

@@ -5,6 +5,7 @@ import io.shouwang.alerting.DeviceMessage;
 import io.shouwang.alerting.Signal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** Keeps only the signals a test looks at, e.g. one device's among a whole registry's. */
@@ -31,6 +32,11 @@ final class FilteredRule implements Rule {
   @Override
   public List<DeviceCommand> resume(Restart restart) {
     return rule.resume(restart);
+  }
+
+  @Override
+  public Optional<RuleState> state() {
+    return rule.state();
   }
 
   private RuleOutput filter(RuleOutput output) {

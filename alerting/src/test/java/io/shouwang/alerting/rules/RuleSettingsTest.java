@@ -72,7 +72,11 @@ class RuleSettingsTest {
             s -> s.inactivity().quietWindows(),
             List.of(
                 new QuietWindow(LocalTime.of(7, 0), LocalTime.of(22, 0), Duration.ofHours(3)),
-                new QuietWindow(LocalTime.of(22, 0), LocalTime.of(7, 0), Duration.ofHours(10)))));
+                new QuietWindow(LocalTime.of(22, 0), LocalTime.of(7, 0), Duration.ofHours(10)))),
+        setting(
+            "inactivity.startupGrace",
+            s -> s.inactivity().startupGrace(),
+            Duration.ofMinutes(30)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -155,7 +159,16 @@ class RuleSettingsTest {
                 List.of(
                     new QuietWindow(LocalTime.of(6, 0), LocalTime.of(23, 0), Duration.ofHours(4)),
                     new QuietWindow(
-                        LocalTime.of(23, 0), LocalTime.of(6, 0), Duration.ofHours(9))))));
+                        LocalTime.of(23, 0), LocalTime.of(6, 0), Duration.ofHours(9))))),
+        Arguments.of(
+            "inactivity: {startupGrace: 1h}",
+            (Function<RuleSettings, Object>) s -> s.inactivity().startupGrace(),
+            Duration.ofHours(1)),
+        Arguments.of(
+            "inactivity: {quietWindows: [{from: '00:00', to: '12:00', maxQuiet: 20m},"
+                + " {from: '12:00', to: '00:00', maxQuiet: 2h}]}",
+            (Function<RuleSettings, Object>) s -> s.inactivity().startupGrace(),
+            Duration.ofMinutes(20)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -247,7 +260,17 @@ class RuleSettingsTest {
             "inactivity.quietWindows[0].maxQuiet: missing"),
         Arguments.of(
             "inactivity: {quietWindows: {from: '07:00'}}",
-            "inactivity.quietWindows: expected a list, got a mapping"));
+            "inactivity.quietWindows: expected a list, got a mapping"),
+        Arguments.of(
+            "inactivity: {startupGrace: 0s}",
+            "inactivity.startupGrace: must be positive, got 0s"),
+        Arguments.of(
+            "inactivity: {startupGrace: 4h}",
+            "inactivity.startupGrace: must not be longer than the shortest quiet window (3h),"
+                + " got 4h"),
+        Arguments.of(
+            "inactivity: {startupGrace: 30}",
+            "inactivity.startupGrace: " + duration + ", got the number 30"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -8,6 +8,7 @@ import io.shouwang.alerting.Signal;
 import io.shouwang.schemas.v1.Envelope;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -68,10 +69,26 @@ final class Script {
    * (a rule built for the script stands for the new process). Returns one line per command.
    */
   List<String> restart(long second, List<Incident> open, Map<String, Instant> lastSeen) {
-    Instant now = Fixture.T0.plusSeconds(second);
-    clock.set(now);
-    List<DeviceCommand> commands = rule.resume(new Restart(now, open, lastSeen));
+    return restart(new Restart(Fixture.T0.plusSeconds(second), open, lastSeen));
+  }
+
+  /** Plays a restart as {@code restart} describes it; returns one line per command. */
+  List<String> restart(Restart restart) {
+    clock.set(restart.start());
+    List<DeviceCommand> commands = rule.resume(restart);
+    long second = restart.start().getEpochSecond() - Fixture.T0.getEpochSecond();
     return record(second, new RuleOutput(List.of(), commands));
+  }
+
+  /**
+   * What the engine's next save would collect from the rule: its changed state entries, key to
+   * value ("-" for a removed one).
+   */
+  Map<String, String> takeSavedState() {
+    Map<String, String> changes = new LinkedHashMap<>();
+    rule.state().orElseThrow()
+        .takeChanges((key, value) -> changes.put(key, value == null ? "-" : value));
+    return changes;
   }
 
   private List<String> record(long second, RuleOutput output) {

@@ -117,6 +117,10 @@ class Spo2TrendTest {
     return new Script(
         clock ->
             new VitalsRule(
-                settings.vitals(), settings.trend(), new Conditions(), new SimpleMeterRegistry()));
+                Fixture.REGISTRY,
+                settings.vitals(),
+                settings.trend(),
+                new Conditions(),
+                new SimpleMeterRegistry()));
   }
 }

@@ -227,6 +227,8 @@ class VitalsRuleTest {
   private static Script script(MeterRegistry meters) {
     RuleSettings settings = RuleSettings.defaults();
     return new Script(
-        clock -> new VitalsRule(settings.vitals(), settings.trend(), new Conditions(), meters));
+        clock ->
+            new VitalsRule(
+                Fixture.REGISTRY, settings.vitals(), settings.trend(), new Conditions(), meters));
   }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class InMemoryIncidentStore implements IncidentStore {
 
   private final Map<String, Incident> incidents = new LinkedHashMap<>();
-  private final InMemoryLastSeenStore lastSeen = new InMemoryLastSeenStore();
+  private final InMemorySavedStateStore savedState = new InMemorySavedStateStore();
   private final List<Promise<Void>> held = new ArrayList<>();
   private final List<List<IncidentChange>> heldChanges = new ArrayList<>();
   private boolean holding;
@@ -110,8 +110,8 @@ public final class InMemoryIncidentStore implements IncidentStore {
   }
 
   @Override
-  public InMemoryLastSeenStore lastSeen() {
-    return lastSeen;
+  public InMemorySavedStateStore savedState() {
+    return savedState;
   }
 
   public synchronized Optional<Incident> stored(String incidentId) {

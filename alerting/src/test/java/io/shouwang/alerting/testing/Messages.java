@@ -7,7 +7,9 @@ import io.shouwang.schemas.v1.EmergencyButton;
 import io.shouwang.schemas.v1.Envelope;
 import io.shouwang.schemas.v1.GasDetector;
 import io.shouwang.schemas.v1.GasValve;
+import io.shouwang.schemas.v1.HealthReading;
 import io.shouwang.schemas.v1.Heartbeat;
+import io.shouwang.schemas.v1.Motion;
 import io.shouwang.schemas.v1.SmokeAlarm;
 import java.time.Instant;
 
@@ -37,6 +39,22 @@ public final class Messages {
       Instant at) {
     return message(registry, envelope(deviceId, seq, at)
         .setHeartbeat(Heartbeat.newBuilder().setFirmware("1.0").setUptimeS(seq)).build(), at);
+  }
+
+  /** A motion sensor's count over the last minute. */
+  public static DeviceMessage motion(Registry registry, String deviceId, long seq, Instant at,
+      int count) {
+    return message(registry, envelope(deviceId, seq, at)
+        .setMotion(Motion.newBuilder().setCount(count).setIntervalS(60)).build(), at);
+  }
+
+  /** A health monitor's SpO2 reading of good quality. */
+  public static DeviceMessage spo2(Registry registry, String deviceId, long seq, Instant at,
+      float percent) {
+    return message(registry, envelope(deviceId, seq, at)
+        .setHealth(HealthReading.newBuilder().setSpo2Percent(percent)
+            .setQuality(HealthReading.Quality.GOOD))
+        .build(), at);
   }
 
   /** A gas detector's reading: in alarm or normal, with its level. */

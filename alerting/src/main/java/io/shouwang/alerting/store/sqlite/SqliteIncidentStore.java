@@ -4,7 +4,7 @@ import io.shouwang.alerting.Incident;
 import io.shouwang.alerting.IncidentState;
 import io.shouwang.alerting.store.IncidentChange;
 import io.shouwang.alerting.store.IncidentStore;
-import io.shouwang.alerting.store.LastSeenStore;
+import io.shouwang.alerting.store.SavedStateStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -30,16 +30,22 @@ public final class SqliteIncidentStore implements IncidentStore {
   private static final String OPEN_STATES = "state NOT IN ('RESOLVED', 'CANCELLED')";
 
   private final SqliteWorker db;
-  private final SqliteLastSeenStore lastSeen;
+  private final SqliteSavedStateStore savedState;
 
-  /** Incidents in {@code dbFile}; devices' last-heard times beside it ({@link #lastSeenFile}). */
+  /**
+   * Incidents in {@code dbFile}; devices' last-heard times and the rules' state beside it
+   * ({@link #savedStateFile}).
+   */
   public SqliteIncidentStore(Vertx vertx, Path dbFile) {
     this.db = new SqliteWorker(vertx, dbFile, WORKER_POOL, "incident store");
-    this.lastSeen = new SqliteLastSeenStore(vertx, lastSeenFile(dbFile));
+    this.savedState = new SqliteSavedStateStore(vertx, savedStateFile(dbFile));
   }
 
-  /** The last-seen file beside an incident file: incidents.db → incidents-last-seen.db. */
-  public static Path lastSeenFile(Path incidentFile) {
+  /**
+   * The saved-state file beside an incident file: incidents.db → incidents-last-seen.db. It keeps
+   * the name it had when it held only last-heard times, so an upgrade finds (and migrates) it.
+   */
+  public static Path savedStateFile(Path incidentFile) {
     String name = incidentFile.getFileName().toString();
     String base = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
     return incidentFile.resolveSibling(base + "-last-seen.db");
@@ -107,7 +113,7 @@ public final class SqliteIncidentStore implements IncidentStore {
   }
 
   @Override
-  public LastSeenStore lastSeen() {
-    return lastSeen;
+  public SavedStateStore savedState() {
+    return savedState;
   }
 }
