@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shouwang.alerting.AlertEngine;
 import io.shouwang.gateway.alerts.AlertingSetup;
 import io.shouwang.gateway.command.MqttCommandPublisher;
+import io.shouwang.gateway.config.ConfigException;
 import io.shouwang.gateway.config.GatewayConfig;
 import io.shouwang.gateway.embedded.EmbeddedBroker;
 import io.shouwang.gateway.embedded.EmbeddedTimeSeries;
@@ -16,6 +17,7 @@ import io.shouwang.gateway.ingest.AlertPath;
 import io.shouwang.gateway.ingest.DeadLetters;
 import io.shouwang.gateway.ingest.IngestPipeline;
 import io.shouwang.gateway.ingest.MqttSubscriber;
+import io.shouwang.gateway.mqtt.TlsSockets;
 import io.shouwang.gateway.ops.OpsServer;
 import io.shouwang.gateway.api.HttpApi;
 import io.shouwang.gateway.health.DeviceHealthBoard;
@@ -44,6 +46,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.net.SocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +89,13 @@ public final class Gateway {
    */
   public static Future<Gateway> start(
       GatewayConfig config, Registry registry, AlertPath observer, Clock clock) {
+    Optional<SocketFactory> tlsSockets;
+    try {
+      // Key and trust stores are read once, before anything starts: a bad one stops start-up.
+      tlsSockets = TlsSockets.forBroker(config.mqtt());
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
     List<Stoppable> embedded = new ArrayList<>();
     String mqttUrl = config.mqtt().url();
     if (config.mqtt().embedded()) {
@@ -124,12 +134,12 @@ public final class Gateway {
     for (int i = embedded.size() - 1; i >= 0; i--) {
       gateway.stopOrder.add(0, embedded.get(i));
     }
-    return gateway.wire(config, registry, observer, clock, influxUrl)
+    return gateway.wire(config, registry, observer, clock, influxUrl, tlsSockets)
         .recover(e -> gateway.stop().transform(stopped -> Future.failedFuture(e)));
   }
 
   private Future<Gateway> wire(GatewayConfig config, Registry registry,
-      AlertPath observer, Clock clock, String influxUrl) {
+      AlertPath observer, Clock clock, String influxUrl, Optional<SocketFactory> tlsSockets) {
     DeadLetters deadLetters = new DeadLetters(config.ingest().deadLetterCapacity());
     RejectedLineSink rejected = (line, reason) ->
         deadLetters.recordPoint(clock.instant(), StoredLines.deviceId(line), reason);
@@ -146,7 +156,7 @@ public final class Gateway {
             storage.retryInterval(), telemetryPending), rejected);
 
     MqttCommandPublisher commands =
-        new MqttCommandPublisher(vertx, registry, config.mqtt(), mqttUrl, meters);
+        new MqttCommandPublisher(vertx, registry, config.mqtt(), mqttUrl, tlsSockets, meters);
     return Future.all(events.start(), telemetry.start())
         .compose(v -> {
           stopOrder.add(0, events::stop);
@@ -171,12 +181,13 @@ public final class Gateway {
         .compose(p -> {
           pipeline = p;
           MqttSubscriber eventSubscriber = new MqttSubscriber(vertx, "events", config.mqtt(), mqttUrl,
-              List.of(MessageClass.EVENT, MessageClass.COMMAND_RESULT),
+              tlsSockets, List.of(MessageClass.EVENT, MessageClass.COMMAND_RESULT),
               config.mqtt().eventReceiveMaximum(), p, clock,
               () -> healthy(events.health()), meters);
           MqttSubscriber telemetrySubscriber = new MqttSubscriber(vertx, "telemetry", config.mqtt(),
-              mqttUrl, List.of(MessageClass.TELEMETRY), config.mqtt().telemetryReceiveMaximum(), p,
-              clock, () -> healthy(telemetry.health()), meters);
+              mqttUrl, tlsSockets, List.of(MessageClass.TELEMETRY),
+              config.mqtt().telemetryReceiveMaximum(), p, clock,
+              () -> healthy(telemetry.health()), meters);
           stopOrder.add(0, telemetrySubscriber::stop);
           stopOrder.add(0, eventSubscriber::stop);
           OpsServer ops = new OpsServer(meters, List.of(

@@ -52,7 +52,7 @@ public final class Main {
       gateway = Gateway.start(config, registry, AlertPath.NONE, Clock.systemUTC())
           .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      // Some values are only found unusable when used, e.g. a trust store with a wrong password.
+      // Some values are only found unusable when used, e.g. a key store with a wrong password.
       if (e.getCause() instanceof ConfigException bad) {
         System.err.println("shouwang-gateway: " + bad.getMessage());
         System.exit(2);

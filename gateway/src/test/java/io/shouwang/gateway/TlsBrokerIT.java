@@ -7,39 +7,27 @@ import static org.awaitility.Awaitility.await;
 import io.shouwang.gateway.ingest.AlertPath;
 import io.shouwang.gateway.notify.LogCapture;
 import io.shouwang.gateway.testing.ApiClient;
+import io.shouwang.gateway.testing.CommandRecorder;
 import io.shouwang.gateway.testing.Envelopes;
-import io.shouwang.gateway.testing.FreePorts;
 import io.shouwang.gateway.testing.GatewayFixture;
 import io.shouwang.gateway.testing.GatewayProcess;
 import io.shouwang.gateway.testing.TestCertificates;
 import io.shouwang.gateway.testing.TestPublisher;
-import io.shouwang.gateway.testing.TestRegistries;
 import io.shouwang.gateway.testing.TlsBroker;
 import io.shouwang.schemas.Encoding;
-import io.shouwang.schemas.EnvelopeCodec;
 import io.shouwang.schemas.MessageClass;
 import io.shouwang.schemas.Topic;
-import io.shouwang.schemas.v1.Command;
 import io.shouwang.schemas.v1.ValveCommand;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,36 +181,6 @@ class TlsBrokerIT {
     }
   }
 
-  /** A valve's side of its command topic: what the gateway sent it. */
-  private static final class CommandRecorder implements MqttCallback {
-    final List<Command> received = new CopyOnWriteArrayList<>();
-    private final Encoding encoding;
-
-    CommandRecorder(Encoding encoding) {
-      this.encoding = encoding;
-    }
-
-    @Override
-    public void messageArrived(String topic, MqttMessage message) throws Exception {
-      received.add(EnvelopeCodec.decodeCommand(message.getPayload(), encoding));
-    }
-
-    @Override
-    public void disconnected(MqttDisconnectResponse response) {}
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {}
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {}
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {}
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-  }
-
   private static Map<String, String> trusting(Path trustStore) {
     return Map.of(
         "SHOUWANG_MQTT_TRUST_STORE", trustStore.toString(),
@@ -231,15 +189,9 @@ class TlsBrokerIT {
 
   /** A packaged gateway whose broker and store are never reached: start-up fails before. */
   private Map<String, String> childEnv(Path trustStore, String password) throws Exception {
-    Map<String, String> env = new HashMap<>();
-    env.put("SHOUWANG_MQTT_URL", "ssl://127.0.0.1:" + FreePorts.next());
+    Map<String, String> env = GatewayProcess.failingStartEnv(dir);
     env.put("SHOUWANG_MQTT_TRUST_STORE", trustStore.toString());
     env.put("SHOUWANG_MQTT_TRUST_STORE_PASSWORD", password);
-    env.put("SHOUWANG_MQTT_CLIENT_ID_PREFIX", "gw-" + UUID.randomUUID().toString().substring(0, 8));
-    env.put("SHOUWANG_INFLUX_URL", "http://127.0.0.1:" + FreePorts.next());
-    env.put("SHOUWANG_REGISTRY_FILE", TestRegistries.write(dir, 1).toString());
-    env.put("SHOUWANG_STORAGE_SPOOL_DIR", dir.resolve("spool").toString());
-    env.put("SHOUWANG_ALERTING_DATABASE", dir.resolve("alerting/incidents.db").toString());
     return env;
   }
 }

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shouwang.alerting.DeviceCommand;
 import io.shouwang.alerting.DeviceCommandSink;
-import io.shouwang.gateway.config.ConfigException;
 import io.shouwang.gateway.config.GatewayConfig;
 import io.shouwang.gateway.mqtt.BrokerConnector;
 import io.shouwang.registry.PlacedDevice;
@@ -15,6 +14,8 @@ import io.shouwang.schemas.Topic;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.Optional;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -44,13 +45,15 @@ public final class MqttCommandPublisher implements DeviceCommandSink {
   private volatile boolean stopped;
   private MqttAsyncClient client;
 
+  /** @param tlsSockets shared by every broker connection; empty for Paho's default sockets */
   public MqttCommandPublisher(Vertx vertx, Registry registry, GatewayConfig.Mqtt config,
-      String serverUri, MeterRegistry meters) {
+      String serverUri, Optional<SocketFactory> tlsSockets, MeterRegistry meters) {
     this.vertx = vertx;
     this.registry = registry;
     this.config = config;
     this.serverUri = serverUri;
-    this.connector = new BrokerConnector(vertx, "commands", serverUri, config, () -> stopped);
+    this.connector =
+        new BrokerConnector(vertx, "commands", serverUri, config, tlsSockets, () -> stopped);
     this.sent = Counter.builder("shouwang.commands.sent")
         .description("Device commands accepted by the broker").register(meters);
     this.failed = Counter.builder("shouwang.commands.failed")
@@ -67,7 +70,7 @@ public final class MqttCommandPublisher implements DeviceCommandSink {
       options = connector.baseOptions();
       client = new MqttAsyncClient(serverUri, config.clientIdPrefix() + "-commands",
           new MemoryPersistence());
-    } catch (ConfigException | MqttException e) {
+    } catch (MqttException e) {
       return Future.failedFuture(e);
     }
     // Commands carry their own expiry; a command left over from a previous run must not be sent.

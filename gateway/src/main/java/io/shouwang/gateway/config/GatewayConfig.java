@@ -31,6 +31,8 @@ public record GatewayConfig(
       String shareGroup,
       Optional<Path> trustStore,
       String trustStorePassword,
+      Optional<Path> keyStore,
+      String keyStorePassword,
       Duration reconnectMinDelay,
       Duration reconnectMaxDelay) {
 
@@ -149,13 +151,13 @@ public record GatewayConfig(
             t.string("mqtt.shareGroup").trim(),
             optionalPath(t, "mqtt.trustStore"),
             t.string("mqtt.trustStorePassword"),
+            optionalPath(t, "mqtt.keyStore"),
+            t.string("mqtt.keyStorePassword"),
             t.duration("mqtt.reconnectMinDelay", Duration.ofMillis(100), Duration.ofMinutes(5)),
             t.duration("mqtt.reconnectMaxDelay", Duration.ofSeconds(1), Duration.ofHours(1)));
-    if (mqtt.trustStore().isPresent() && !mqtt.url().startsWith("ssl://")) {
-      // Paho refuses a TLS socket factory on a tcp:// connection: it would never connect.
-      throw new ConfigException("mqtt.trustStore",
-          "is only for an ssl:// broker, but mqtt.url is '" + mqtt.url() + "'");
-    }
+    // Paho refuses a TLS socket factory on a tcp:// connection: it would never connect.
+    onlyForTls(mqtt, "mqtt.trustStore", mqtt.trustStore());
+    onlyForTls(mqtt, "mqtt.keyStore", mqtt.keyStore());
     Influx influx =
         new Influx(
             httpUrl(t, "influx.url"),
@@ -238,6 +240,13 @@ public record GatewayConfig(
           key, "expected 'embedded', tcp://host:port or ssl://host:port, got '" + url + "'");
     }
     return url;
+  }
+
+  private static void onlyForTls(Mqtt mqtt, String key, Optional<Path> store) {
+    if (store.isPresent() && !mqtt.url().startsWith("ssl://")) {
+      throw new ConfigException(key,
+          "is only for an ssl:// broker, but mqtt.url is '" + mqtt.url() + "'");
+    }
   }
 
   private static String oneOf(ConfigTree t, String key, String... allowed) {

@@ -3,7 +3,6 @@ package io.shouwang.gateway.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.shouwang.gateway.config.ConfigException;
 import io.shouwang.gateway.config.GatewayConfig;
 import io.shouwang.gateway.mqtt.BrokerConnector;
 import io.shouwang.schemas.MessageClass;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -61,6 +61,7 @@ public final class MqttSubscriber {
   private long redeliveryTimer = -1;
 
   /**
+   * @param tlsSockets shared by every broker connection; empty for Paho's default sockets
    * @param storageHealthy true when a forced reconnect can expect redelivered messages to be stored
    */
   public MqttSubscriber(
@@ -68,6 +69,7 @@ public final class MqttSubscriber {
       String name,
       GatewayConfig.Mqtt config,
       String serverUri,
+      Optional<SocketFactory> tlsSockets,
       List<MessageClass> classes,
       int receiveMaximum,
       IngestPipeline pipeline,
@@ -83,7 +85,8 @@ public final class MqttSubscriber {
     this.pipeline = pipeline;
     this.clock = clock;
     this.storageHealthy = storageHealthy;
-    this.connector = new BrokerConnector(vertx, name, serverUri, config, () -> stopped);
+    this.connector =
+        new BrokerConnector(vertx, name, serverUri, config, tlsSockets, () -> stopped);
     this.connects = Counter.builder("shouwang.mqtt.connects").tag("connection", name)
         .description("Successful (re)connections to the broker").register(meters);
     this.connectionsLost = Counter.builder("shouwang.mqtt.connection.lost").tag("connection", name)
@@ -98,12 +101,10 @@ public final class MqttSubscriber {
    */
   public Future<Void> start() {
     try {
-      // Made once: a forced reconnect reuses them rather than reading the trust store again.
+      // Made once: a forced reconnect reuses them.
       options = options();
       client = new MqttAsyncClient(serverUri, config.clientIdPrefix() + "-" + name,
           new MemoryPersistence());
-    } catch (ConfigException e) {
-      return Future.failedFuture(e);
     } catch (MqttException e) {
       return Future.failedFuture(new IllegalStateException(
           "cannot create MQTT client for " + serverUri + ": " + e.getMessage(), e));

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -14,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How every gateway connection reaches the broker: credentials, TLS trust, keep-alive, Paho's
+ * How every gateway connection reaches the broker: credentials, TLS sockets, keep-alive, Paho's
  * automatic reconnect, and — since Paho does not retry a first connect that fails — our own retry
  * with exponential backoff until it succeeds or the owner stops.
  */
@@ -26,16 +27,22 @@ public final class BrokerConnector {
   private final String name;
   private final String serverUri;
   private final GatewayConfig.Mqtt config;
+  private final Optional<SocketFactory> tlsSockets;
   private final BooleanSupplier stopped;
   private volatile String lastFailure;
 
-  /** @param stopped true once the owner stops: no further attempts */
+  /**
+   * @param tlsSockets from {@link TlsSockets#forBroker}, made once for all connections; empty for
+   *     Paho's default sockets
+   * @param stopped true once the owner stops: no further attempts
+   */
   public BrokerConnector(Vertx vertx, String name, String serverUri, GatewayConfig.Mqtt config,
-      BooleanSupplier stopped) {
+      Optional<SocketFactory> tlsSockets, BooleanSupplier stopped) {
     this.vertx = vertx;
     this.name = name;
     this.serverUri = serverUri;
     this.config = config;
+    this.tlsSockets = tlsSockets;
     this.stopped = stopped;
   }
 
@@ -52,9 +59,8 @@ public final class BrokerConnector {
       o.setUserName(config.username());
       o.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
     }
-    if (config.trustStore().isPresent()) {
-      o.setSocketFactory(
-          TrustStoreSockets.factory(config.trustStore().get(), config.trustStorePassword()));
+    if (tlsSockets.isPresent()) {
+      o.setSocketFactory(tlsSockets.get());
     } else if (serverUri.startsWith("tcp://")) {
       o.setSocketFactory(BufferedSockets.FACTORY); // ssl:// keeps Paho's default TLS sockets
     }
@@ -81,12 +87,16 @@ public final class BrokerConnector {
 
         @Override
         public void onFailure(IMqttToken token, Throwable e) {
-          retry(client, options, delayMs, next, ConnectFailures.describe(e));
+          retry(client, options, delayMs, next, describe(e));
         }
       });
     } catch (MqttException e) {
-      retry(client, options, delayMs, next, ConnectFailures.describe(e));
+      retry(client, options, delayMs, next, describe(e));
     }
+  }
+
+  private String describe(Throwable failure) {
+    return ConnectFailures.describe(failure, config.keyStore().isPresent());
   }
 
   /** Why the latest connection attempt failed, until one succeeds; empty before any failure. */

@@ -57,7 +57,9 @@ class ConfigLoaderTest {
     "mqtt.url                   | SHOUWANG_MQTT_URL",
     "ingest.laneCapacity        | SHOUWANG_INGEST_LANE_CAPACITY",
     "mqtt.telemetryReceiveMaximum | SHOUWANG_MQTT_TELEMETRY_RECEIVE_MAXIMUM",
-    "storage.spoolDir           | SHOUWANG_STORAGE_SPOOL_DIR"
+    "storage.spoolDir           | SHOUWANG_STORAGE_SPOOL_DIR",
+    "mqtt.keyStore              | SHOUWANG_MQTT_KEY_STORE",
+    "mqtt.keyStorePassword      | SHOUWANG_MQTT_KEY_STORE_PASSWORD"
   })
   void environmentNamesAreUpperSnakeWithPrefix(String key, String expected) {
     assertThat(ConfigLoader.environmentName(key)).isEqualTo(expected);
@@ -74,7 +76,8 @@ class ConfigLoaderTest {
     "SHOUWANG_MQTT_CLIENT_ID_PREFIX   | a b      | mqtt.clientIdPrefix       | letters, digits",
     "SHOUWANG_INFLUX_BUCKET           | ' '      | influx.bucket             | must not be empty",
     "SHOUWANG_HTTP_PORT               | 70000    | http.port                 | between 0 and 65535",
-    "SHOUWANG_MQTT_TRUST_STORE        | ca.p12   | mqtt.trustStore           | only for an ssl:// broker"
+    "SHOUWANG_MQTT_TRUST_STORE        | ca.p12   | mqtt.trustStore           | only for an ssl:// broker",
+    "SHOUWANG_MQTT_KEY_STORE          | gw.p12   | mqtt.keyStore             | only for an ssl:// broker"
   })
   void badValueFailsNamingTheKey(String env, String value, String key, String problem) {
     assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(env, value)))
@@ -127,6 +130,41 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void keyStoreWithAnSslBrokerIsTakenWithItsPassword() {
+    GatewayConfig config = ConfigLoader.load(Optional.empty(), Map.of(
+        "SHOUWANG_MQTT_URL", "ssl://broker.example:8883",
+        "SHOUWANG_MQTT_KEY_STORE", "/etc/shouwang/gateway.p12",
+        "SHOUWANG_MQTT_KEY_STORE_PASSWORD", "key-secret"));
+
+    assertThat(config.mqtt().keyStore()).contains(Path.of("/etc/shouwang/gateway.p12"));
+    assertThat(config.mqtt().keyStorePassword()).isEqualTo("key-secret");
+    assertThat(config.mqtt().trustStore()).isEmpty();
+  }
+
+  @Test
+  void noKeyStoreByDefault() {
+    GatewayConfig config = ConfigLoader.load(Optional.empty(), Map.of(
+        "SHOUWANG_MQTT_URL", "ssl://broker.example:8883"));
+
+    assertThat(config.mqtt().keyStore()).isEmpty();
+  }
+
+  @Test
+  void keyStoreWithATcpBrokerIsRefusedBecauseNoCertificateWouldBeSent() throws IOException {
+    Path file = write("""
+        mqtt:
+          url: tcp://broker.example:1883
+          keyStore: /etc/shouwang/gateway.p12
+        """);
+
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'mqtt.keyStore'")
+        .hasMessageContaining("only for an ssl:// broker")
+        .hasMessageContaining("mqtt.url is 'tcp://broker.example:1883'");
+  }
+
+  @Test
   void laneSmallerThanReceiveMaximumIsRefusedBecauseQos1CouldOverflow() {
     Map<String, String> env = Map.of(
         "SHOUWANG_MQTT_TELEMETRY_RECEIVE_MAXIMUM", "5000",
@@ -141,9 +179,13 @@ class ConfigLoaderTest {
   @Test
   void secretsNeverAppearInToString() {
     GatewayConfig config = ConfigLoader.load(Optional.empty(), Map.of(
-        "SHOUWANG_MQTT_PASSWORD", "hunter2", "SHOUWANG_INFLUX_TOKEN", "s3cr3t-token"));
+        "SHOUWANG_MQTT_PASSWORD", "hunter2", "SHOUWANG_INFLUX_TOKEN", "s3cr3t-token",
+        "SHOUWANG_MQTT_URL", "ssl://broker.example:8883",
+        "SHOUWANG_MQTT_TRUST_STORE_PASSWORD", "trust-pw-1", "SHOUWANG_MQTT_KEY_STORE_PASSWORD",
+        "key-pw-2"));
 
-    assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("s3cr3t-token");
+    assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("s3cr3t-token")
+        .doesNotContain("trust-pw-1").doesNotContain("key-pw-2");
   }
 
   private Path write(String yaml) throws IOException {

@@ -21,7 +21,7 @@ class ConnectFailuresTest {
     handshake.initCause(new CertificateException("unable to find valid certification path"));
 
     // WHEN it is described
-    String text = ConnectFailures.describe(new MqttException(handshake));
+    String text = ConnectFailures.describe(new MqttException(handshake), false);
 
     // THEN it says TLS, the JDK's reason and the key to check, not Paho's empty wrapper
     assertThat(text)
@@ -31,9 +31,45 @@ class ConnectFailuresTest {
   }
 
   @Test
+  void brokerRefusingTheClientCertificateSaysSoAndPointsAtTheKeyStore() {
+    // GIVEN what the JDK reports when the broker answers the gateway's certificate with an alert
+    SSLHandshakeException refused =
+        new SSLHandshakeException("Received fatal alert: bad_certificate");
+
+    // WHEN it is described for a gateway that has a key store
+    String text = ConnectFailures.describe(new MqttException(refused), true);
+
+    // THEN it names the broker's verdict and the key to check, not the trust store
+    assertThat(text)
+        .startsWith("TLS handshake failed: the broker did not accept the client certificate"
+            + " (bad_certificate): ")
+        .contains("mqtt.keyStore")
+        .doesNotContain("mqtt.trustStore");
+  }
+
+  @Test
+  void brokerRequiringACertificateTheGatewayLacksSaysToSetTheKeyStore() {
+    String text = ConnectFailures.describe(
+        new MqttException(new SSLException("Received fatal alert: certificate_required")), false);
+
+    assertThat(text).isEqualTo("TLS handshake failed: the broker did not accept the client"
+        + " certificate (certificate_required): the broker requires one, and without"
+        + " mqtt.keyStore the gateway sends none");
+  }
+
+  @Test
+  void otherReceivedAlertsAreReportedAsTheyAre() {
+    String text = ConnectFailures.describe(
+        new MqttException(new SSLHandshakeException("Received fatal alert: handshake_failure")),
+        true);
+
+    assertThat(text).isEqualTo("TLS handshake failed: Received fatal alert: handshake_failure");
+  }
+
+  @Test
   void tlsFailureWithoutACertificateProblemGetsNoTrustStoreHint() {
     String text = ConnectFailures.describe(
-        new MqttException(new SSLException("Unsupported or unrecognized SSL message")));
+        new MqttException(new SSLException("Unsupported or unrecognized SSL message")), false);
 
     assertThat(text).isEqualTo("TLS handshake failed: Unsupported or unrecognized SSL message");
   }
@@ -43,13 +79,14 @@ class ConnectFailuresTest {
     MqttException refused = new MqttException(MqttClientException.REASON_CODE_SERVER_CONNECT_ERROR,
         new ConnectException("Connection refused"));
 
-    assertThat(ConnectFailures.describe(refused))
+    assertThat(ConnectFailures.describe(refused, false))
         .isEqualTo(refused.getMessage() + ": ConnectException: Connection refused");
   }
 
   @Test
   void bareWrapperIsReplacedByItsCause() {
-    String text = ConnectFailures.describe(new MqttException(new EOFException("stream closed")));
+    String text =
+        ConnectFailures.describe(new MqttException(new EOFException("stream closed")), false);
 
     assertThat(text).isEqualTo("EOFException: stream closed");
   }
@@ -58,6 +95,7 @@ class ConnectFailuresTest {
   void brokerRefusalWithoutCauseIsPahoMessage() {
     MqttException notAuthorized = new MqttException(135);
 
-    assertThat(ConnectFailures.describe(notAuthorized)).isEqualTo(notAuthorized.getMessage());
+    assertThat(ConnectFailures.describe(notAuthorized, false))
+        .isEqualTo(notAuthorized.getMessage());
   }
 }

@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,6 +38,21 @@ public final class GatewayProcess implements AutoCloseable {
     this.httpPort = FreePorts.next();
     this.env = Map.copyOf(env);
     this.log = logDir;
+  }
+
+  /**
+   * Settings for a gateway whose start-up is expected to fail on its own configuration: its
+   * ssl:// broker and its store are never reached. Add the settings under test.
+   */
+  public static Map<String, String> failingStartEnv(Path dir) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("SHOUWANG_MQTT_URL", "ssl://127.0.0.1:" + FreePorts.next());
+    env.put("SHOUWANG_MQTT_CLIENT_ID_PREFIX", "gw-" + UUID.randomUUID().toString().substring(0, 8));
+    env.put("SHOUWANG_INFLUX_URL", "http://127.0.0.1:" + FreePorts.next());
+    env.put("SHOUWANG_REGISTRY_FILE", TestRegistries.write(dir, 1).toString());
+    env.put("SHOUWANG_STORAGE_SPOOL_DIR", dir.resolve("spool").toString());
+    env.put("SHOUWANG_ALERTING_DATABASE", dir.resolve("alerting/incidents.db").toString());
+    return env;
   }
 
   /** Starts the JVM and waits until /ready answers 200 (both MQTT connections up, store writable). */

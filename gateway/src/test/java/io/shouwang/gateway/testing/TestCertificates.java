@@ -10,6 +10,8 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
@@ -17,7 +19,7 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * A private certificate authority made at test time with the JDK's own keytool, so no key or
  * certificate is ever committed: a CA, the trust store a client needs for it (the CA certificate
- * only), and PKCS12 server key stores it signs.
+ * only), and PKCS12 server and client key stores it signs.
  */
 public final class TestCertificates {
 
@@ -57,6 +59,51 @@ public final class TestCertificates {
    * {@code dns:localhost,ip:127.0.0.1}) and returns a PKCS12 key store holding its key and chain.
    */
   public Path issueServerKeyStore(String alias, String subjectAltNames) throws IOException {
+    return issue(alias, "san=" + subjectAltNames, "eku=serverAuth");
+  }
+
+  /**
+   * Issues a client certificate (for a gateway or a device facing a broker that requires one) and
+   * returns a PKCS12 key store holding its key and chain, with {@link #PASSWORD}.
+   */
+  public Path issueClientKeyStore(String alias) throws IOException {
+    return issue(alias, "eku=clientAuth");
+  }
+
+  /** TLS sockets trusting this CA only, for test clients standing in for devices. */
+  public SSLSocketFactory clientSockets() throws IOException, GeneralSecurityException {
+    return sockets(null);
+  }
+
+  /** As {@link #clientSockets()}, presenting the certificate in {@code keyStore}. */
+  public SSLSocketFactory clientSockets(Path keyStore)
+      throws IOException, GeneralSecurityException {
+    KeyManagerFactory kmf =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(read(keyStore), PASSWORD.toCharArray());
+    return sockets(kmf.getKeyManagers());
+  }
+
+  private SSLSocketFactory sockets(KeyManager[] keys)
+      throws IOException, GeneralSecurityException {
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(read(trustStore()));
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(keys, tmf.getTrustManagers(), null);
+    return tls.getSocketFactory();
+  }
+
+  private static KeyStore read(Path path) throws IOException, GeneralSecurityException {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(path)) {
+      store.load(in, PASSWORD.toCharArray());
+    }
+    return store;
+  }
+
+  /** A key pair for {@code alias} whose certificate this CA signs with {@code extensions}. */
+  private Path issue(String alias, String... extensions) throws IOException {
     Path keyStore = dir.resolve(alias + ".p12");
     Path request = dir.resolve(alias + ".csr");
     Path certificate = dir.resolve(alias + ".crt");
@@ -65,10 +112,13 @@ public final class TestCertificates {
         "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
     keytool("-certreq", "-alias", alias, "-file", request.toString(),
         "-keystore", keyStore.toString(), "-storepass", PASSWORD);
-    keytool("-gencert", "-rfc", "-alias", "ca", "-infile", request.toString(),
-        "-outfile", certificate.toString(), "-validity", "2",
-        "-ext", "san=" + subjectAltNames, "-ext", "eku=serverAuth",
-        "-keystore", caKeyStore().toString(), "-storepass", PASSWORD);
+    List<String> gencert = new ArrayList<>(List.of("-gencert", "-rfc", "-alias", "ca",
+        "-infile", request.toString(), "-outfile", certificate.toString(), "-validity", "2"));
+    for (String extension : extensions) {
+      gencert.addAll(List.of("-ext", extension));
+    }
+    gencert.addAll(List.of("-keystore", caKeyStore().toString(), "-storepass", PASSWORD));
+    keytool(gencert.toArray(String[]::new));
     // The CA first, so keytool can build the chain when the signed certificate replaces the
     // self-signed one.
     keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caCertificate().toString(),
@@ -76,20 +126,6 @@ public final class TestCertificates {
     keytool("-importcert", "-alias", alias, "-file", certificate.toString(),
         "-keystore", keyStore.toString(), "-storepass", PASSWORD);
     return keyStore;
-  }
-
-  /** TLS sockets trusting this CA only, for test clients standing in for devices. */
-  public SSLSocketFactory clientSockets() throws IOException, GeneralSecurityException {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(trustStore())) {
-      trust.load(in, PASSWORD.toCharArray());
-    }
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, tmf.getTrustManagers(), null);
-    return tls.getSocketFactory();
   }
 
   private Path caKeyStore() {

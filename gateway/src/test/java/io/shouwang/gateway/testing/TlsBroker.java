@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An in-process HiveMQ CE that accepts MQTT over TLS only, on a free loopback port, with a server
- * key store made at test time ({@link TestCertificates}). The gateway's own embedded broker stays
+ * key store made at test time ({@link TestCertificates}) and, if asked, client certificates
+ * required. The gateway's own embedded broker stays
  * plain TCP; this one exists so tests reach a broker the way a production ssl:// URL does.
  */
 public final class TlsBroker implements AutoCloseable {
@@ -16,12 +17,22 @@ public final class TlsBroker implements AutoCloseable {
   private final Path root;
   private final Path keyStore;
   private final int port = FreePorts.next();
+  private Path clientTrustStore;
   private EmbeddedHiveMQ hivemq;
 
   /** A broker keeping its files under {@code root}, presenting the key in {@code keyStore}. */
   public TlsBroker(Path root, Path keyStore) {
     this.root = root;
     this.keyStore = keyStore;
+  }
+
+  /**
+   * Makes the broker require a client certificate from a CA in {@code trustStore} (mutual TLS):
+   * a client without one, or with one from another CA, fails the TLS handshake.
+   */
+  public TlsBroker requireClientCertificates(Path trustStore) {
+    this.clientTrustStore = trustStore;
+    return this;
   }
 
   /** Starts the broker; blocks until it accepts connections. */
@@ -54,6 +65,15 @@ public final class TlsBroker implements AutoCloseable {
 
   private String configXml() {
     // PKCS12 has one password for the store and its keys.
+    String clientAuthentication = clientTrustStore == null
+        ? "<client-authentication-mode>NONE</client-authentication-mode>"
+        : """
+        <truststore>
+          <path>%s</path>
+          <password>%s</password>
+        </truststore>
+        <client-authentication-mode>REQUIRED</client-authentication-mode>
+        """.formatted(clientTrustStore.toAbsolutePath(), TestCertificates.PASSWORD);
     return """
         <?xml version="1.0"?>
         <hivemq>
@@ -67,7 +87,7 @@ public final class TlsBroker implements AutoCloseable {
                   <password>%s</password>
                   <private-key-password>%s</private-key-password>
                 </keystore>
-                <client-authentication-mode>NONE</client-authentication-mode>
+                %s
               </tls>
             </tls-tcp-listener>
           </listeners>
@@ -76,6 +96,6 @@ public final class TlsBroker implements AutoCloseable {
           </anonymous-usage-statistics>
         </hivemq>
         """.formatted(port, keyStore.toAbsolutePath(), TestCertificates.PASSWORD,
-        TestCertificates.PASSWORD);
+        TestCertificates.PASSWORD, clientAuthentication);
   }
 }
