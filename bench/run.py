@@ -163,6 +163,9 @@ def gateway_phase(args, run_dir):
             "lag_p99_ms": quantile(m0, m1, "shouwang_ingest_to_write_seconds", "telemetry", 0.99) * 1000,
             "event_lag_p99_ms": quantile(m0, m1, "shouwang_ingest_to_write_seconds", "event", 0.99) * 1000,
             "rejected": total(m1, "shouwang_ingest_rejected_total") - total(m0, "shouwang_ingest_rejected_total"),
+            # Since the start, by reason: a refused message is counted, never written.
+            "rejected_by_reason": {k: v for k, v in m1.items()
+                                   if k.startswith("shouwang_ingest_rejected_total{") and v},
             "spooled": total(m1, "shouwang_points_spooled_total"),
             "cpu_cores": (cpu1 - cpu0) / (t1 - t0),
             "us_per_msg": {k: v / max(received(m1), 1) * 1e6 for k, v in cpu.items()},

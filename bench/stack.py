@@ -168,7 +168,9 @@ def gateway(run_dir, mqtt_port, ts_port, registry, alerting_file, webhook_url, s
 
 
 def scrape(port):
-    text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
+    # Generous: while a load starts (its JVM, the gateway compiling), a scrape took 3-5 s on
+    # 2 cores; a slow answer is a reading, not a failure.
+    text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=30).read().decode()
     values = {}
     for line in text.splitlines():
         if line.startswith("#") or not line.strip():
