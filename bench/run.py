@@ -119,7 +119,7 @@ def gateway_phase(args, run_dir):
                "SHOUWANG_EMBEDDED_DATA_DIR": os.path.join(run_dir, "embedded"),
                # A fresh incident store per run: one run's incidents must not page in the next.
                "SHOUWANG_ALERTING_DATABASE": os.path.join(run_dir, "incidents.db")}
-        gw = start(["java", "-Xmx1g", *args.gateway_java_opts.split(), "-jar", GATEWAY_JAR],
+        gw = start(["java", "-Xmx1g", *args.gateway_java_opts.split(), "-jar", args.gateway_jar],
                    os.path.join(run_dir, "gateway.log"), env, side="receiver")
         wait_for(lambda: http_status(f"http://127.0.0.1:{http_port}/ready") == 200, 120, "gateway /ready")
         mark = {}
@@ -192,6 +192,8 @@ def main():
     p.add_argument("--gateway-java-opts", default="",
                    help="extra JVM options for the gateway (an experiment or a profile, e.g."
                         " -XX:StartFlightRecording=filename=gw.jfr)")
+    p.add_argument("--gateway-jar", default=GATEWAY_JAR,
+                   help="another build of the gateway (its lib/ beside it), to compare two")
     p.add_argument("--nice", type=int, default=0,
                    help="run this script and everything it starts at this niceness (root may go"
                         " below 0: on a shared machine, others' builds then disturb less; see"
