@@ -225,15 +225,8 @@ public record RuleSettings(
       if (startupGrace.isPresent()) {
         Duration grace = startupGrace.get();
         positive(grace, "supervision.startupGrace");
-        Duration shortest = Collections.min(copy.values());
-        if (grace.compareTo(shortest) > 0) {
-          throw invalid(
-              "supervision.startupGrace",
-              "must not be longer than the shortest silence window ("
-                  + Durations.format(shortest)
-                  + "), got "
-                  + Durations.format(grace));
-        }
+        graceWithin(grace, Collections.min(copy.values()), "supervision.startupGrace",
+            "silence window");
       }
     }
 
@@ -322,14 +315,7 @@ public record RuleSettings(
       }
       Duration shortest =
           quietWindows.stream().map(QuietWindow::maxQuiet).min(Duration::compareTo).orElseThrow();
-      if (startupGrace.compareTo(shortest) > 0) {
-        throw invalid(
-            "inactivity.startupGrace",
-            "must not be longer than the shortest quiet window ("
-                + Durations.format(shortest)
-                + "), got "
-                + Durations.format(startupGrace));
-      }
+      graceWithin(startupGrace, shortest, "inactivity.startupGrace", "quiet window");
     }
 
     /** With the default startup grace (or the shortest window, if that is shorter). */
@@ -382,5 +368,16 @@ public record RuleSettings(
 
   static IllegalArgumentException invalid(String key, String problem) {
     return new IllegalArgumentException(key + ": " + problem);
+  }
+
+  /**
+   * A startup grace may not outlast the shortest window it delays, or a device (or home) could go
+   * unwatched for longer than its own window right after every start.
+   */
+  private static void graceWithin(Duration grace, Duration shortest, String key, String window) {
+    if (grace.compareTo(shortest) > 0) {
+      throw invalid(key, "must not be longer than the shortest " + window + " ("
+          + Durations.format(shortest) + "), got " + Durations.format(grace));
+    }
   }
 }
